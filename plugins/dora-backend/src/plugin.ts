@@ -1,12 +1,17 @@
-import {
-  coreServices,
-  createBackendPlugin,
-} from '@backstage/backend-plugin-api';
-import { createRouter } from './router';
-import { todoListServiceRef } from './services/TodoListService';
+import { coreServices, createBackendPlugin } from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { doraPermissions } from '@dora-metrics/plugin-dora-common';
+import { CatalogIndexProvider } from './attribution/CatalogIndexProvider';
+import { readDoraConfig } from './config';
+import { DemoSeeder } from './demo/DemoSeeder';
+import { IngestService } from './ingest/IngestService';
+import { FactDeriver } from './reconcile/FactDeriver';
+import { ReportService } from './reports/ReportService';
+import { createRouter } from './service/router';
+import { DatabaseDoraStore } from './store/DatabaseDoraStore';
 
 /**
- * doraPlugin backend plugin
+ * The DORA metrics backend plugin: push API, attribution, store, metrics.
  *
  * @public
  */
@@ -15,17 +20,52 @@ export const doraPlugin = createBackendPlugin({
   register(env) {
     env.registerInit({
       deps: {
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        database: coreServices.database,
+        scheduler: coreServices.scheduler,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
-        todoList: todoListServiceRef,
+        auth: coreServices.auth,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        auditor: coreServices.auditor,
+        lifecycle: coreServices.lifecycle,
+        catalog: catalogServiceRef,
       },
-      async init({ httpAuth, httpRouter, todoList }) {
-        httpRouter.use(
-          await createRouter({
-            httpAuth,
-            todoList,
-          }),
+      async init(deps) {
+        const { logger, scheduler, catalog, auth, lifecycle } = deps;
+        const config = readDoraConfig(deps.config);
+        const store = await DatabaseDoraStore.create({ database: deps.database });
+        const catalogIndex = new CatalogIndexProvider({ catalog, auth, logger }, config.catalogRefreshMs);
+        const deriver = new FactDeriver({ store, catalogIndex, config, logger });
+        const ingest = new IngestService({ store, catalogIndex, deriver, logger });
+        const reports = new ReportService({ store, catalog, catalogIndex, config });
+
+        deps.permissionsRegistry.addPermissions(doraPermissions);
+        deps.httpRouter.use(
+          await createRouter({ ...deps, ingest, reports, deriver, store, config }),
         );
+        deps.httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
+
+        // Global scope: with several replicas, one of them runs each cadence.
+        await scheduler.scheduleTask({
+          id: 'dora-reconcile',
+          scope: 'global',
+          frequency: config.reconcileFrequency,
+          timeout: { minutes: 30 },
+          initialDelay: { seconds: 30 },
+          fn: async () => {
+            await deriver.reconcile();
+          },
+        });
+
+        if (config.demo.enabled) {
+          const seeder = new DemoSeeder({ catalog, auth, ingest, logger }, config.demo);
+          lifecycle.addStartupHook(() => {
+            seeder.seed().catch(error => logger.error(`DORA demo: seeding failed: ${error}`));
+          });
+        }
       },
     });
   },

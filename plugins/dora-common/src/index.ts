@@ -1,19 +1,11 @@
-/***/
 /**
- * Common functionalities for the dora plugin.
+ * Types, definitions, bands, permissions and annotation names shared by the
+ * DORA backend and frontend plugins.
  *
  * @packageDocumentation
  */
-
-/**
- * In this package you might for example declare types that are common
- * between the frontend and backend plugin packages.
- */
-export type CommonType = {
-  field: string;
-};
-
-/**
- * Or you might declare some common constants.
- */
-export const COMMON_CONSTANT = 1;
+export * from './annotations';
+export * from './bands';
+export * from './events';
+export * from './metrics';
+export * from './permissions';

@@ -1,0 +1,47 @@
+import { HumanDuration } from '@backstage/types';
+
+export interface Config {
+  /** Settings of the DORA metrics plugin. */
+  dora?: {
+    /**
+     * Environment names whose successful deployments count, compared without
+     * case. An entity may override them with the
+     * `dora-metrics/production-environments` annotation.
+     * @default ["production", "prod"]
+     */
+    productionEnvironments?: string[];
+    /**
+     * IANA time zone in which days, ISO weeks and months are cut.
+     * @default "UTC"
+     */
+    timeZone?: string;
+    /**
+     * Longest time from a deployment to an incident it is linked to without
+     * an explicit cause, e.g. "48h". Unlimited when unset (as DevLake).
+     */
+    incidentLinkWindow?: string | HumanDuration;
+    /** How long the catalog index used for attribution is kept. @default 5 minutes */
+    catalogRefresh?: string | HumanDuration;
+    reconcile?: {
+      /** How often re-attribution and re-derivation run (one replica at a time). @default 10 minutes */
+      frequency?: string | HumanDuration;
+    };
+    /** Band thresholds; each value left out keeps its default (DevLake 2023). */
+    bands?: {
+      deploymentFrequency?: { elite?: number; high?: number };
+      deploymentDaysPerMonthMedium?: number;
+      leadTimeHours?: { elite?: number; high?: number; medium?: number };
+      changeFailureRate?: { elite?: number; high?: number; medium?: number };
+      recoveryTimeHours?: { elite?: number; high?: number; medium?: number };
+    };
+    /** Simulated history for a demo organisation. Never enable in production. */
+    demo?: {
+      /** @default false */
+      enabled?: boolean;
+      /** @default 180 */
+      days?: number;
+      /** @default 1 */
+      seed?: number;
+    };
+  };
+}

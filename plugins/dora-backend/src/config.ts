@@ -1,0 +1,56 @@
+import { Config, readDurationFromConfig } from '@backstage/config';
+import { BandThresholds, DEFAULT_BAND_THRESHOLDS } from '@dora-metrics/plugin-dora-common';
+import { durationToMilliseconds, HumanDuration } from '@backstage/types';
+import { isValidZone } from './metrics/time';
+
+/** The plugin's settings under `dora`, with defaults applied (see config.d.ts). */
+export type DoraConfig = {
+  productionEnvironments: string[];
+  timeZone: string;
+  incidentLinkWindowMs: number | null;
+  bands: BandThresholds;
+  catalogRefreshMs: number;
+  reconcileFrequency: HumanDuration;
+  demo: { enabled: boolean; days: number; seed: number };
+};
+
+function duration(config: Config | undefined, key: string, fallback: HumanDuration): HumanDuration {
+  return config?.has(key) ? readDurationFromConfig(config, { key }) : fallback;
+}
+
+export function readDoraConfig(root: Config): DoraConfig {
+  const config = root.getOptionalConfig('dora');
+  const timeZone = config?.getOptionalString('timeZone') ?? 'UTC';
+  if (!isValidZone(timeZone)) {
+    throw new Error(`dora.timeZone: '${timeZone}' is not an IANA time zone name`);
+  }
+  const bands = config?.getOptionalConfig('bands');
+  const triple = (key: keyof BandThresholds) => {
+    const defaults = DEFAULT_BAND_THRESHOLDS[key] as Record<string, number>;
+    const c = bands?.getOptionalConfig(key);
+    return Object.fromEntries(Object.entries(defaults).map(([k, v]) => [k, c?.getOptionalNumber(k) ?? v]));
+  };
+  return {
+    productionEnvironments: config?.getOptionalStringArray('productionEnvironments') ?? ['production', 'prod'],
+    timeZone,
+    incidentLinkWindowMs: config?.has('incidentLinkWindow')
+      ? durationToMilliseconds(readDurationFromConfig(config, { key: 'incidentLinkWindow' }))
+      : null,
+    bands: {
+      deploymentFrequency: triple('deploymentFrequency') as BandThresholds['deploymentFrequency'],
+      deploymentDaysPerMonthMedium:
+        bands?.getOptionalNumber('deploymentDaysPerMonthMedium') ??
+        DEFAULT_BAND_THRESHOLDS.deploymentDaysPerMonthMedium,
+      leadTimeHours: triple('leadTimeHours') as BandThresholds['leadTimeHours'],
+      changeFailureRate: triple('changeFailureRate') as BandThresholds['changeFailureRate'],
+      recoveryTimeHours: triple('recoveryTimeHours') as BandThresholds['recoveryTimeHours'],
+    },
+    catalogRefreshMs: durationToMilliseconds(duration(config, 'catalogRefresh', { minutes: 5 })),
+    reconcileFrequency: duration(config, 'reconcile.frequency', { minutes: 10 }),
+    demo: {
+      enabled: config?.getOptionalBoolean('demo.enabled') ?? false,
+      days: config?.getOptionalNumber('demo.days') ?? 180,
+      seed: config?.getOptionalNumber('demo.seed') ?? 1,
+    },
+  };
+}

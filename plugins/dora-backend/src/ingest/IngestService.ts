@@ -1,0 +1,160 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { InputError } from '@backstage/errors';
+import { IngestRejection, IngestResult, MAX_BATCH_SIZE } from '@dora-metrics/plugin-dora-common';
+import { z } from 'zod/v3';
+import { attributeEvent, normalizeEntityRef } from '../attribution/attribute';
+import { CatalogIndexProvider } from '../attribution/CatalogIndexProvider';
+import { FactDeriver } from '../reconcile/FactDeriver';
+import { ChangeRow, DeploymentRow, DoraStore, IncidentRow, UpsertResult } from '../store/types';
+import {
+  changeSchema,
+  deploymentSchema,
+  describeIssue,
+  incidentSchema,
+  ParsedChange,
+  ParsedDeployment,
+  ParsedIncident,
+} from './schemas';
+
+/** The list a push body carries, or a 400 naming what is wrong with it. */
+function batchOf(body: unknown, field: string): unknown[] {
+  const list = body && typeof body === 'object' ? (body as Record<string, unknown>)[field] : undefined;
+  if (!Array.isArray(list) || list.length < 1 || list.length > MAX_BATCH_SIZE) {
+    throw new InputError(`${field}: must be an array of 1 to ${MAX_BATCH_SIZE} items`);
+  }
+  const unknown = Object.keys(body as object).filter(k => k !== field);
+  if (unknown.length > 0) throw new InputError(`${unknown.join(', ')}: unknown field`);
+  return list;
+}
+
+function validate<T>(items: unknown[], schema: z.ZodType<T, z.ZodTypeDef, unknown>) {
+  const valid: { index: number; value: T }[] = [];
+  const rejected: IngestRejection[] = [];
+  items.forEach((item, index) => {
+    const parsed = schema.safeParse(item);
+    if (parsed.success) valid.push({ index, value: parsed.data });
+    else rejected.push({ index, reason: describeIssue(parsed.error) });
+  });
+  return { valid, rejected };
+}
+
+function summarize(result: UpsertResult, rejected: IngestRejection[]): IngestResult {
+  const count = (o: string) => result.outcomes.filter(x => x === o).length;
+  return { accepted: count('accepted'), updated: count('updated'), duplicates: count('duplicate'), rejected };
+}
+
+const opt = <T>(v: T | undefined): T | null => (v === undefined ? null : v);
+
+export function deploymentRow(d: ParsedDeployment): DeploymentRow {
+  return {
+    eventKey: `${d.source}:${d.id}`,
+    source: d.source,
+    externalId: d.id,
+    entityRef: d.entityRef ? normalizeEntityRef(d.entityRef) : null,
+    repository: opt(d.repository),
+    environment: d.environment,
+    status: d.status,
+    kind: d.kind,
+    startedAt: opt(d.startedAt),
+    finishedAt: d.finishedAt,
+    sha: opt(d.sha),
+    rollbackOf: opt(d.rollbackOf),
+    commits: d.commits?.map(c => ({ sha: c.sha, committedAt: c.committedAt, authoredAt: opt(c.authoredAt) })) ?? null,
+    url: opt(d.url),
+  };
+}
+
+export function incidentRow(i: ParsedIncident): IncidentRow {
+  return {
+    eventKey: `${i.source}:${i.id}`,
+    source: i.source,
+    externalId: i.id,
+    entityRef: i.entityRef ? normalizeEntityRef(i.entityRef) : null,
+    service: opt(i.service),
+    title: opt(i.title),
+    severity: opt(i.severity),
+    startedAt: i.startedAt,
+    resolvedAt: i.resolvedAt ?? null,
+    causeDeploymentId: opt(i.causeDeploymentId),
+    causeSha: opt(i.causeSha),
+    url: opt(i.url),
+  };
+}
+
+export function changeRow(c: ParsedChange): ChangeRow {
+  return {
+    source: c.source,
+    repository: c.repository,
+    sha: c.sha,
+    committedAt: c.committedAt,
+    authoredAt: opt(c.authoredAt),
+    parents: c.parents ?? [],
+    pullRequest: c.pullRequest
+      ? {
+          number: c.pullRequest.number,
+          createdAt: opt(c.pullRequest.createdAt),
+          firstReviewAt: opt(c.pullRequest.firstReviewAt),
+          mergedAt: opt(c.pullRequest.mergedAt),
+        }
+      : null,
+  };
+}
+
+/**
+ * The push API's work: validate each item, attribute it through the catalog
+ * index, store the batch in one transaction, then derive the facts of every
+ * entity it touched so that metrics are fresh when the call returns.
+ */
+export class IngestService {
+  constructor(
+    private readonly deps: {
+      store: DoraStore;
+      catalogIndex: CatalogIndexProvider;
+      deriver: FactDeriver;
+      logger: LoggerService;
+    },
+  ) {}
+
+  async ingestDeployments(body: unknown): Promise<IngestResult> {
+    const { valid, rejected } = validate(batchOf(body, 'deployments'), deploymentSchema);
+    const index = await this.deps.catalogIndex.get();
+    const rows = valid.map(v => deploymentRow(v.value));
+    const result = await this.deps.store.upsertDeployments(
+      rows.map(row => ({ row, attributions: attributeEvent(index, row) })),
+    );
+    return this.finish('deployments', result, rejected);
+  }
+
+  async ingestIncidents(body: unknown): Promise<IngestResult> {
+    const { valid, rejected } = validate(batchOf(body, 'incidents'), incidentSchema);
+    const index = await this.deps.catalogIndex.get();
+    const rows = valid.map(v => incidentRow(v.value));
+    const result = await this.deps.store.upsertIncidents(
+      rows.map(row => ({ row, attributions: attributeEvent(index, row) })),
+    );
+    return this.finish('incidents', result, rejected);
+  }
+
+  async ingestChanges(body: unknown): Promise<IngestResult> {
+    const { valid, rejected } = validate(batchOf(body, 'changes'), changeSchema);
+    const result = await this.deps.store.upsertChanges(valid.map(v => changeRow(v.value)));
+    return this.finish('changes', result, rejected);
+  }
+
+  private async finish(kind: string, result: UpsertResult, rejected: IngestRejection[]) {
+    try {
+      await this.deps.deriver.deriveEntities(result.affectedEntities);
+    } catch (error) {
+      // The events are stored and their entities stay dirty: the next
+      // reconciliation derives them, so the push itself has succeeded.
+      this.deps.logger.warn(`DORA: deriving facts after ingest failed, left to reconciliation: ${error}`);
+    }
+    const summary = summarize(result, rejected);
+    this.deps.logger.info(
+      `DORA ingest ${kind}: ${summary.accepted} accepted, ${summary.updated} updated, ` +
+        `${summary.duplicates} duplicates, ${rejected.length} rejected; ` +
+        `${result.affectedEntities.length} entities derived`,
+    );
+    return summary;
+  }
+}

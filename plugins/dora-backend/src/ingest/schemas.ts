@@ -1,0 +1,123 @@
+import { parseEntityRef } from '@backstage/catalog-model';
+import { DEPLOYMENT_KINDS, DEPLOYMENT_STATUSES } from '@dora-metrics/plugin-dora-common';
+import { z } from 'zod/v3';
+import { parseTimestamp } from './timestamps';
+
+const timestamp = z.string().transform((value, ctx) => {
+  const parsed = parseTimestamp(value);
+  if (typeof parsed === 'number') return parsed;
+  ctx.addIssue({ code: z.ZodIssueCode.custom, message: parsed.error });
+  return z.NEVER;
+});
+
+const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `longer than ${max} characters`);
+
+// `source:id` is the event key, so a source must not contain the separator.
+const source = text(100).regex(/^[^:\s]+$/, 'must not contain ":" or spaces');
+
+const entityRef = text(400).refine(
+  ref => {
+    try {
+      parseEntityRef(ref, { defaultKind: 'component', defaultNamespace: 'default' });
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'not an entity ref (kind:namespace/name)' },
+);
+
+const oneOf = <T extends string>(values: readonly T[]) =>
+  z.string().refine((v): v is T => values.includes(v as T), {
+    message: `must be one of ${values.join(', ')}`,
+  }) as unknown as z.ZodType<T, z.ZodTypeDef, string>;
+
+export const deploymentSchema = z
+  .object({
+    source,
+    id: text(255),
+    entityRef: entityRef.optional(),
+    repository: text(400).optional(),
+    environment: text(255),
+    status: oneOf(DEPLOYMENT_STATUSES),
+    startedAt: timestamp.optional(),
+    finishedAt: timestamp,
+    sha: text(255).optional(),
+    commits: z
+      .array(
+        z.object({ sha: text(255), committedAt: timestamp, authoredAt: timestamp.optional() }).strict(),
+      )
+      .max(10_000)
+      .optional(),
+    rollbackOf: text(400).optional(),
+    kind: oneOf(DEPLOYMENT_KINDS).default('planned'),
+    url: text(2000).optional(),
+  })
+  .strict()
+  .superRefine((d, ctx) => {
+    if (!d.entityRef && !d.repository) {
+      ctx.addIssue({ code: 'custom', path: ['entityRef'], message: 'either entityRef or repository is required' });
+    }
+    if (d.startedAt !== undefined && d.startedAt > d.finishedAt) {
+      ctx.addIssue({ code: 'custom', path: ['startedAt'], message: 'is after finishedAt' });
+    }
+  });
+
+export const changeSchema = z
+  .object({
+    source,
+    repository: text(400),
+    sha: text(255),
+    committedAt: timestamp,
+    authoredAt: timestamp.optional(),
+    parents: z.array(text(255)).max(100).optional(),
+    pullRequest: z
+      .object({
+        number: z.number().int().positive(),
+        createdAt: timestamp.optional(),
+        firstReviewAt: timestamp.optional(),
+        mergedAt: timestamp.optional(),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
+export const incidentSchema = z
+  .object({
+    source,
+    id: text(255),
+    entityRef: entityRef.optional(),
+    service: text(255).optional(),
+    title: text(1000).optional(),
+    severity: text(100).optional(),
+    startedAt: timestamp,
+    resolvedAt: timestamp.nullable().optional(),
+    causeDeploymentId: text(400).optional(),
+    causeSha: text(255).optional(),
+    url: text(2000).optional(),
+  })
+  .strict()
+  .superRefine((i, ctx) => {
+    if (!i.entityRef && !i.service) {
+      ctx.addIssue({ code: 'custom', path: ['entityRef'], message: 'either entityRef or service is required' });
+    }
+    if (typeof i.resolvedAt === 'number' && i.resolvedAt < i.startedAt) {
+      ctx.addIssue({ code: 'custom', path: ['resolvedAt'], message: 'is before startedAt' });
+    }
+  });
+
+export type ParsedDeployment = z.output<typeof deploymentSchema>;
+export type ParsedChange = z.output<typeof changeSchema>;
+export type ParsedIncident = z.output<typeof incidentSchema>;
+
+/** `field.path: reason` for the first problem, as the API reports it. */
+export function describeIssue(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (issue.code === 'unrecognized_keys') {
+    return `${issue.keys.join(', ')}: unknown field${issue.keys.length > 1 ? 's' : ''}`;
+  }
+  const path = issue.path.join('.') || 'item';
+  const message = issue.code === 'invalid_type' && issue.received === 'undefined' ? 'required' : issue.message;
+  return `${path}: ${message}`;
+}

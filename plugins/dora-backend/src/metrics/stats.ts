@@ -1,0 +1,26 @@
+/**
+ * Continuous percentile over unsorted values, as SQL's `PERCENTILE_CONT`:
+ * linear interpolation between the two closest ranks. `null` when empty.
+ */
+export function percentile(values: readonly number[], p: number): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = p * (sorted.length - 1);
+  const lower = Math.floor(rank);
+  const upper = Math.ceil(rank);
+  return sorted[lower] + (sorted[upper] - sorted[lower]) * (rank - lower);
+}
+
+export function median(values: readonly number[]): number | null {
+  return percentile(values, 0.5);
+}
+
+export function ratio(part: number, whole: number): number | null {
+  return whole === 0 ? null : part / whole;
+}
+
+const HOUR_MS = 3_600_000;
+
+export function hoursBetween(fromMs: number, toMs: number): number {
+  return (toMs - fromMs) / HOUR_MS;
+}

@@ -1,0 +1,100 @@
+import { DeploymentKind } from '@dora-metrics/plugin-dora-common';
+
+/**
+ * Plain records the derivation works on. Times are epoch milliseconds (UTC).
+ * `key` is `source:id`, unique across sources.
+ */
+export type DeploymentRecord = {
+  key: string;
+  source: string;
+  externalId: string;
+  environment: string;
+  status: string;
+  kind: DeploymentKind;
+  finishedAt: number;
+  sha: string | null;
+  repository: string | null;
+  rollbackOf: string | null;
+  /** Commits the deployment lists itself; `null` when it lists none. */
+  commits: { sha: string; committedAt: number; authoredAt: number | null }[] | null;
+};
+
+export type PullRequestRecord = {
+  number: number;
+  createdAt: number | null;
+  firstReviewAt: number | null;
+  mergedAt: number | null;
+};
+
+export type ChangeRecord = {
+  sha: string;
+  committedAt: number;
+  authoredAt: number | null;
+  firstParent: string | null;
+  pullRequest: PullRequestRecord | null;
+};
+
+export type IncidentRecord = {
+  key: string;
+  source: string;
+  externalId: string;
+  startedAt: number;
+  resolvedAt: number | null;
+  causeDeploymentId: string | null;
+  causeSha: string | null;
+};
+
+/** Everything known about one entity, enough to derive its facts. */
+export type EntityHistory = {
+  entityRef: string;
+  productionEnvironments: readonly string[];
+  deployments: DeploymentRecord[];
+  incidents: IncidentRecord[];
+  /** Known commits by repository, then by sha. */
+  changes: ReadonlyMap<string, ReadonlyMap<string, ChangeRecord>>;
+};
+
+export type ShippedCommit = { sha: string; committedAt: number; leadTimeHours: number };
+
+/** One counted (successful production) deployment and what it led to. */
+export type DeploymentFact = {
+  entityRef: string;
+  deploymentKey: string;
+  finishedAt: number;
+  failed: boolean;
+  unplanned: boolean;
+  /** It should have shipped commits, but its history is not known (data quality). */
+  commitsUnknown: boolean;
+  /** Non-negative lead times of the commits it shipped, in hours. */
+  leadTimes: number[];
+  clockSkewed: number;
+  stages: { coding: number[]; pickup: number[]; review: number[]; deploy: number[] };
+  commits: ShippedCommit[];
+};
+
+/** A failed deployment recovery sample, bucketed at `at`. */
+export type RecoveryFact = {
+  entityRef: string;
+  kind: 'incident' | 'rollback';
+  at: number;
+  hours: number;
+  deploymentKey: string;
+  /** The incident or the rollback deployment that ended the failure. */
+  recoveredBy: string;
+};
+
+export type IncidentFact = {
+  entityRef: string;
+  incidentKey: string;
+  startedAt: number;
+  resolvedAt: number | null;
+  linkedDeployment: string | null;
+  linkedBy: 'cause' | 'time' | null;
+};
+
+export type EntityFacts = {
+  entityRef: string;
+  deployments: DeploymentFact[];
+  recoveries: RecoveryFact[];
+  incidents: IncidentFact[];
+};

@@ -1,0 +1,131 @@
+import { DeploymentView, IncidentView, Page } from '@dora-metrics/plugin-dora-common';
+import { FactPool } from '../metrics/computeMetrics';
+import { EntityFacts, EntityHistory } from '../metrics/types';
+
+/** Where an event belongs: an entity, how it was matched, and its owners then. */
+export type Attribution = {
+  entityRef: string;
+  matchedBy: string;
+  /** The owner group first, then its ancestors; empty when unknown. */
+  ownerChain: string[];
+};
+
+export type DeploymentRow = {
+  eventKey: string;
+  source: string;
+  externalId: string;
+  entityRef: string | null;
+  repository: string | null;
+  environment: string;
+  status: string;
+  kind: string;
+  startedAt: number | null;
+  finishedAt: number;
+  sha: string | null;
+  rollbackOf: string | null;
+  commits: { sha: string; committedAt: number; authoredAt: number | null }[] | null;
+  url: string | null;
+};
+
+export type IncidentRow = {
+  eventKey: string;
+  source: string;
+  externalId: string;
+  entityRef: string | null;
+  service: string | null;
+  title: string | null;
+  severity: string | null;
+  startedAt: number;
+  resolvedAt: number | null;
+  causeDeploymentId: string | null;
+  causeSha: string | null;
+  url: string | null;
+};
+
+export type ChangeRow = {
+  source: string;
+  repository: string;
+  sha: string;
+  committedAt: number;
+  authoredAt: number | null;
+  parents: string[];
+  pullRequest: {
+    number: number;
+    createdAt: number | null;
+    firstReviewAt: number | null;
+    mergedAt: number | null;
+  } | null;
+};
+
+export type EventType = 'deployment' | 'incident';
+
+/** What happened to one item of a batch. */
+export type UpsertOutcome = 'accepted' | 'updated' | 'duplicate';
+
+export type UpsertResult = {
+  outcomes: UpsertOutcome[];
+  /** Entities whose facts must be derived again. */
+  affectedEntities: string[];
+};
+
+export type Attributed<T> = { row: T; attributions: Attribution[] };
+
+/** An event kept without an entity, for re-attribution and data quality. */
+export type UnattributedEvent = {
+  eventType: EventType;
+  id: number;
+  eventKey: string;
+  entityRef: string | null;
+  /** Repository (deployments) or service (incidents) it could be matched by. */
+  matchKey: string | null;
+};
+
+/** Facts of a pool, each fact knowing its entity. */
+export type FactScope =
+  | { entityRefs: readonly string[] }
+  | { ownerGroup: string; directOnly?: boolean };
+
+export type EventListQuery = {
+  entityRef: string;
+  from: number;
+  to: number;
+  limit: number;
+  cursor?: string;
+};
+
+export type StoredHistory = {
+  history: EntityHistory;
+  /** Database id and owner chain (JSON) of each event key. */
+  events: Map<string, { id: number; ownerChain: string }>;
+  version: number;
+};
+
+export type StoreDataQuality = {
+  unattributed: { eventType: EventType; source: string; matchKey: string | null; count: number }[];
+  clockSkewedChanges: number;
+  deploymentsWithUnknownCommits: number;
+  staleOpenIncidents: { entityRef: string; source: string; id: string; startedAt: string }[];
+};
+
+/** Persistence of raw events, attributions and derived facts. */
+export interface DoraStore {
+  upsertDeployments(items: Attributed<DeploymentRow>[]): Promise<UpsertResult>;
+  upsertIncidents(items: Attributed<IncidentRow>[]): Promise<UpsertResult>;
+  upsertChanges(rows: ChangeRow[]): Promise<UpsertResult>;
+
+  listUnattributed(eventType: EventType, afterId: number, limit: number): Promise<UnattributedEvent[]>;
+  addAttributions(eventType: EventType, eventId: number, attributions: Attribution[]): Promise<void>;
+
+  markDirty(entityRefs: readonly string[]): Promise<void>;
+  markAllDirty(): Promise<number>;
+  dirtyEntities(limit: number): Promise<string[]>;
+  loadHistory(entityRef: string, productionEnvironments: readonly string[]): Promise<StoredHistory>;
+  replaceFacts(stored: StoredHistory, facts: EntityFacts): Promise<void>;
+
+  loadFacts(scope: FactScope, from: number, to: number): Promise<FactPool>;
+  listDeployments(query: EventListQuery): Promise<Page<DeploymentView>>;
+  listIncidents(query: EventListQuery): Promise<Page<IncidentView>>;
+  dataQuality(now: number): Promise<StoreDataQuality>;
+  /** Entities that have any attributed event. */
+  attributedEntities(): Promise<string[]>;
+}

@@ -1,0 +1,29 @@
+/**
+ * Annotations that connect catalog entities to DORA events.
+ *
+ * The first three are the ones the provider plugins already use, so an entity
+ * that shows its GitHub, GitLab or PagerDuty data in Backstage needs nothing new.
+ */
+
+/** Repository (`owner/name`) whose deployments and commits belong to the entity. @public */
+export const GITHUB_PROJECT_SLUG_ANNOTATION = 'github.com/project-slug';
+/** GitLab project path (`group/project`). @public */
+export const GITLAB_PROJECT_SLUG_ANNOTATION = 'gitlab.com/project-slug';
+/** PagerDuty service id whose incidents belong to the entity. @public */
+export const PAGERDUTY_SERVICE_ID_ANNOTATION = 'pagerduty.com/service-id';
+/** Scaffolder template the entity was created from (set by the scaffolder). @public */
+export const SOURCE_TEMPLATE_ANNOTATION = 'backstage.io/source-template';
+/**
+ * Comma-separated environment names that count as production for this entity,
+ * overriding `dora.productionEnvironments`.
+ * @public
+ */
+export const PRODUCTION_ENVIRONMENTS_ANNOTATION =
+  'dora-metrics/production-environments';
+
+/** Annotations that attribute events by matching a key (repository or service). @public */
+export const DORA_MATCH_ANNOTATIONS = [
+  GITHUB_PROJECT_SLUG_ANNOTATION,
+  GITLAB_PROJECT_SLUG_ANNOTATION,
+  PAGERDUTY_SERVICE_ID_ANNOTATION,
+] as const;

@@ -1,0 +1,88 @@
+/** DORA performance bands, best first. @public */
+export type Band = 'elite' | 'high' | 'medium' | 'low';
+
+/** @public */
+export const BANDS: readonly Band[] = ['elite', 'high', 'medium', 'low'];
+
+/**
+ * Band thresholds (DevLake's "2023" set). Durations are in hours, rates in 0..1.
+ * A value meets a band when it is at least (frequency) / below (lead and
+ * recovery time) / at most (failure rate) the band's threshold.
+ * @public
+ */
+export type BandThresholds = {
+  /** Median deployment days per week, at least. */
+  deploymentFrequency: { elite: number; high: number };
+  /** Median deployment days per month, at least (the medium band). */
+  deploymentDaysPerMonthMedium: number;
+  /** Median lead time, strictly below, in hours. */
+  leadTimeHours: { elite: number; high: number; medium: number };
+  /** Change failure rate, at most. */
+  changeFailureRate: { elite: number; high: number; medium: number };
+  /** Median failed deployment recovery time, strictly below, in hours. */
+  recoveryTimeHours: { elite: number; high: number; medium: number };
+};
+
+/** @public */
+export const DEFAULT_BAND_THRESHOLDS: BandThresholds = {
+  deploymentFrequency: { elite: 5, high: 1 },
+  deploymentDaysPerMonthMedium: 1,
+  leadTimeHours: { elite: 24, high: 24 * 7, medium: 24 * 30 },
+  changeFailureRate: { elite: 0.05, high: 0.1, medium: 0.15 },
+  recoveryTimeHours: { elite: 1, high: 24, medium: 24 * 7 },
+};
+
+function below(
+  value: number | null,
+  t: { elite: number; high: number; medium: number },
+): Band | null {
+  if (value === null) return null;
+  if (value < t.elite) return 'elite';
+  if (value < t.high) return 'high';
+  if (value < t.medium) return 'medium';
+  return 'low';
+}
+
+/** @public */
+export function leadTimeBand(
+  medianHours: number | null,
+  t: BandThresholds = DEFAULT_BAND_THRESHOLDS,
+): Band | null {
+  return below(medianHours, t.leadTimeHours);
+}
+
+/** @public */
+export function recoveryTimeBand(
+  medianHours: number | null,
+  t: BandThresholds = DEFAULT_BAND_THRESHOLDS,
+): Band | null {
+  return below(medianHours, t.recoveryTimeHours);
+}
+
+/** @public */
+export function changeFailureRateBand(
+  rate: number | null,
+  t: BandThresholds = DEFAULT_BAND_THRESHOLDS,
+): Band | null {
+  if (rate === null) return null;
+  const c = t.changeFailureRate;
+  if (rate <= c.elite) return 'elite';
+  if (rate <= c.high) return 'high';
+  if (rate <= c.medium) return 'medium';
+  return 'low';
+}
+
+/** @public */
+export function deploymentFrequencyBand(
+  medianDaysPerWeek: number | null,
+  medianDaysPerMonth: number | null,
+  t: BandThresholds = DEFAULT_BAND_THRESHOLDS,
+): Band | null {
+  if (medianDaysPerWeek === null) return null;
+  if (medianDaysPerWeek >= t.deploymentFrequency.elite) return 'elite';
+  if (medianDaysPerWeek >= t.deploymentFrequency.high) return 'high';
+  if ((medianDaysPerMonth ?? 0) >= t.deploymentDaysPerMonthMedium) {
+    return 'medium';
+  }
+  return 'low';
+}

@@ -1,0 +1,97 @@
+/**
+ * Shapes of the events accepted by the push API (`POST /api/dora/v1/...`).
+ * Timestamps are ISO 8601 strings that carry an offset (`Z` or `+02:00`).
+ */
+
+/** @public */
+export type DeploymentStatus = 'success' | 'failure' | 'cancelled';
+/** @public */
+export const DEPLOYMENT_STATUSES: readonly DeploymentStatus[] = [
+  'success',
+  'failure',
+  'cancelled',
+];
+
+/** Why a deployment happened; `hotfix` and `rollback` count as rework. @public */
+export type DeploymentKind = 'planned' | 'hotfix' | 'rollback';
+/** @public */
+export const DEPLOYMENT_KINDS: readonly DeploymentKind[] = [
+  'planned',
+  'hotfix',
+  'rollback',
+];
+
+/** A commit a deployment lists as shipped. @public */
+export type DeployedCommitInput = {
+  sha: string;
+  committedAt: string;
+  authoredAt?: string;
+};
+
+/** @public */
+export type DeploymentInput = {
+  source: string;
+  id: string;
+  entityRef?: string;
+  repository?: string;
+  environment: string;
+  status: DeploymentStatus;
+  startedAt?: string;
+  finishedAt: string;
+  sha?: string;
+  commits?: DeployedCommitInput[];
+  rollbackOf?: string;
+  kind?: DeploymentKind;
+  url?: string;
+};
+
+/** @public */
+export type PullRequestInput = {
+  number: number;
+  createdAt?: string;
+  firstReviewAt?: string;
+  mergedAt?: string;
+};
+
+/** @public */
+export type ChangeInput = {
+  source: string;
+  repository: string;
+  sha: string;
+  committedAt: string;
+  authoredAt?: string;
+  /** First parent first. */
+  parents?: string[];
+  pullRequest?: PullRequestInput;
+};
+
+/** @public */
+export type IncidentInput = {
+  source: string;
+  id: string;
+  entityRef?: string;
+  /** PagerDuty service id, matched against `pagerduty.com/service-id`. */
+  service?: string;
+  title?: string;
+  severity?: string;
+  startedAt: string;
+  resolvedAt?: string | null;
+  /** A deployment id of the same source namespace as deployments, or `source:id`. */
+  causeDeploymentId?: string;
+  causeSha?: string;
+  url?: string;
+};
+
+/** One item of a batch that was not stored, and why. @public */
+export type IngestRejection = { index: number; reason: string };
+
+/** Answer of every push route. @public */
+export type IngestResult = {
+  accepted: number;
+  updated: number;
+  duplicates: number;
+  rejected: IngestRejection[];
+};
+
+/** Largest batch the push API takes. @public */
+export const MAX_BATCH_SIZE = 5000;
