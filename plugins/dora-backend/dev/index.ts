@@ -2,41 +2,18 @@ import { createBackend } from '@backstage/backend-defaults';
 import { mockServices } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 
-// TEMPLATE NOTE:
-// This is the development setup for your plugin that wires up a
-// minimal backend that can use both real and mocked plugins and services.
+// A minimal backend for working on this plugin alone (`yarn start` here),
+// with mocked auth and one catalog entity. Try:
 //
-// Start up the backend by running `yarn start` in the package directory.
-// Once it's up and running, try out the following requests:
-//
-// Create a new todo item, standalone or for the sample component:
-//
-//   curl http://localhost:7007/api/dora/todos -H 'Content-Type: application/json' -d '{"title": "My Todo"}'
-//   curl http://localhost:7007/api/dora/todos -H 'Content-Type: application/json' -d '{"title": "My Todo", "entityRef": "component:default/sample"}'
-//
-// List TODOs:
-//
-//   curl http://localhost:7007/api/dora/todos
-//
-// Explicitly make an unauthenticated request, or with service auth:
-//
-//   curl http://localhost:7007/api/dora/todos -H 'Authorization: Bearer mock-none-token'
-//   curl http://localhost:7007/api/dora/todos -H 'Authorization: Bearer mock-service-token'
+//   curl -X POST http://localhost:7007/api/dora/v1/deployments \
+//     -H 'Content-Type: application/json' \
+//     -d '{"deployments":[{"source":"ci","id":"1","entityRef":"component:default/checkout",
+//          "environment":"production","status":"success","finishedAt":"2026-03-02T12:00:00Z"}]}'
+//   curl 'http://localhost:7007/api/dora/v1/metrics?entityRef=component:default/checkout&from=2026-03-01'
 
 const backend = createBackend();
-
-// TEMPLATE NOTE:
-// Mocking the auth and httpAuth service allows you to call your plugin API without
-// having to authenticate.
-//
-// If you want to use real auth, you can install the following instead:
-//   backend.add(import('@backstage/plugin-auth-backend'));
-//   backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
 backend.add(mockServices.auth.factory());
 backend.add(mockServices.httpAuth.factory());
-
-// TEMPLATE NOTE:
-// Rather than using a real catalog you can use a mock with a fixed set of entities.
 backend.add(
   catalogServiceMock.factory({
     entities: [
@@ -44,17 +21,17 @@ backend.add(
         apiVersion: 'backstage.io/v1alpha1',
         kind: 'Component',
         metadata: {
-          name: 'sample',
-          title: 'Sample Component',
+          name: 'checkout',
+          annotations: { 'github.com/project-slug': 'acme/checkout' },
         },
         spec: {
           type: 'service',
+          lifecycle: 'production',
+          owner: 'group:default/payments',
         },
       },
     ],
   }),
 );
-
 backend.add(import('../src'));
-
 backend.start();

@@ -10,7 +10,9 @@
  */
 exports.up = async function up(knex) {
   await knex.schema.createTable('dora_deployments', table => {
-    table.comment('Deployments as pushed or received, one row per source and id');
+    table.comment(
+      'Deployments as pushed or received, one row per source and id',
+    );
     table.increments('id');
     table.string('event_key', 400).notNullable().unique().comment('source:id');
     table.string('source', 100).notNullable();
@@ -24,7 +26,10 @@ exports.up = async function up(knex) {
     table.bigInteger('finished_at').notNullable();
     table.string('sha', 255).nullable();
     table.string('rollback_of', 400).nullable();
-    table.text('commits').nullable().comment('JSON list of commits the sender listed');
+    table
+      .text('commits')
+      .nullable()
+      .comment('JSON list of commits the sender listed');
     table.text('url').nullable();
     table.string('content_hash', 64).notNullable();
     table.bigInteger('received_at').notNullable();
@@ -47,7 +52,9 @@ exports.up = async function up(knex) {
     table.bigInteger('pr_merged_at').nullable();
     table.string('content_hash', 64).notNullable();
     table.bigInteger('received_at').notNullable();
-    table.unique(['repository', 'sha'], { indexName: 'dora_changes_repo_sha_uq' });
+    table.unique(['repository', 'sha'], {
+      indexName: 'dora_changes_repo_sha_uq',
+    });
   });
 
   await knex.schema.createTable('dora_incidents', table => {
@@ -71,12 +78,20 @@ exports.up = async function up(knex) {
   });
 
   await knex.schema.createTable('dora_attributions', table => {
-    table.comment('Which entity each event belongs to, and its owners at ingestion');
-    table.string('event_type', 20).notNullable().comment('deployment | incident');
+    table.comment(
+      'Which entity each event belongs to, and its owners at ingestion',
+    );
+    table
+      .string('event_type', 20)
+      .notNullable()
+      .comment('deployment | incident');
     table.integer('event_id').notNullable();
     table.string('entity_ref', 400).notNullable();
     table.string('matched_by', 100).notNullable();
-    table.text('owner_chain').notNullable().comment('JSON: owner group, then its ancestors');
+    table
+      .text('owner_chain')
+      .notNullable()
+      .comment('JSON: owner group, then its ancestors');
     table.bigInteger('attributed_at').notNullable();
     table.primary(['event_type', 'event_id', 'entity_ref']);
     table.index(['entity_ref', 'event_type'], 'dora_attributions_entity_idx');
@@ -85,8 +100,14 @@ exports.up = async function up(knex) {
   await knex.schema.createTable('dora_entity_state', table => {
     table.comment('Entities whose facts must be derived again');
     table.string('entity_ref', 400).primary();
-    table.integer('version').notNullable().comment('raised each time its events change');
-    table.integer('computed_version').notNullable().comment('version its facts were derived from');
+    table
+      .integer('version')
+      .notNullable()
+      .comment('raised each time its events change');
+    table
+      .integer('computed_version')
+      .notNullable()
+      .comment('version its facts were derived from');
     table.bigInteger('computed_at').nullable();
   });
 
@@ -104,7 +125,10 @@ exports.up = async function up(knex) {
     table.text('commits').notNullable().comment('JSON shipped commits');
     table.text('owner_chain').notNullable();
     table.primary(['entity_ref', 'deployment_id']);
-    table.index(['entity_ref', 'finished_at'], 'dora_deployment_facts_time_idx');
+    table.index(
+      ['entity_ref', 'finished_at'],
+      'dora_deployment_facts_time_idx',
+    );
   });
 
   await knex.schema.createTable('dora_recovery_facts', table => {
@@ -114,13 +138,18 @@ exports.up = async function up(knex) {
     table.bigInteger('at').notNullable();
     table.double('hours').notNullable();
     table.integer('deployment_id').notNullable();
-    table.string('recovered_by', 400).notNullable().comment('incident or rollback event key');
+    table
+      .string('recovered_by', 400)
+      .notNullable()
+      .comment('incident or rollback event key');
     table.text('owner_chain').notNullable();
     table.index(['entity_ref', 'at'], 'dora_recovery_facts_time_idx');
   });
 
   await knex.schema.createTable('dora_incident_facts', table => {
-    table.comment('Incidents of an entity and the deployment each is linked to');
+    table.comment(
+      'Incidents of an entity and the deployment each is linked to',
+    );
     table.string('entity_ref', 400).notNullable();
     table.integer('incident_id').notNullable();
     table.bigInteger('started_at').notNullable();

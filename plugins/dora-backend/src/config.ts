@@ -1,5 +1,8 @@
 import { Config, readDurationFromConfig } from '@backstage/config';
-import { BandThresholds, DEFAULT_BAND_THRESHOLDS } from '@dora-metrics/plugin-dora-common';
+import {
+  BandThresholds,
+  DEFAULT_BAND_THRESHOLDS,
+} from '@dora-metrics/plugin-dora-common';
 import { durationToMilliseconds, HumanDuration } from '@backstage/types';
 import { isValidZone } from './metrics/time';
 
@@ -14,7 +17,11 @@ export type DoraConfig = {
   demo: { enabled: boolean; days: number; seed: number };
 };
 
-function duration(config: Config | undefined, key: string, fallback: HumanDuration): HumanDuration {
+function duration(
+  config: Config | undefined,
+  key: string,
+  fallback: HumanDuration,
+): HumanDuration {
   return config?.has(key) ? readDurationFromConfig(config, { key }) : fallback;
 }
 
@@ -22,31 +29,52 @@ export function readDoraConfig(root: Config): DoraConfig {
   const config = root.getOptionalConfig('dora');
   const timeZone = config?.getOptionalString('timeZone') ?? 'UTC';
   if (!isValidZone(timeZone)) {
-    throw new Error(`dora.timeZone: '${timeZone}' is not an IANA time zone name`);
+    throw new Error(
+      `dora.timeZone: '${timeZone}' is not an IANA time zone name`,
+    );
   }
   const bands = config?.getOptionalConfig('bands');
   const triple = (key: keyof BandThresholds) => {
     const defaults = DEFAULT_BAND_THRESHOLDS[key] as Record<string, number>;
     const c = bands?.getOptionalConfig(key);
-    return Object.fromEntries(Object.entries(defaults).map(([k, v]) => [k, c?.getOptionalNumber(k) ?? v]));
+    return Object.fromEntries(
+      Object.entries(defaults).map(([k, v]) => [
+        k,
+        c?.getOptionalNumber(k) ?? v,
+      ]),
+    );
   };
   return {
-    productionEnvironments: config?.getOptionalStringArray('productionEnvironments') ?? ['production', 'prod'],
+    productionEnvironments: config?.getOptionalStringArray(
+      'productionEnvironments',
+    ) ?? ['production', 'prod'],
     timeZone,
     incidentLinkWindowMs: config?.has('incidentLinkWindow')
-      ? durationToMilliseconds(readDurationFromConfig(config, { key: 'incidentLinkWindow' }))
+      ? durationToMilliseconds(
+          readDurationFromConfig(config, { key: 'incidentLinkWindow' }),
+        )
       : null,
     bands: {
-      deploymentFrequency: triple('deploymentFrequency') as BandThresholds['deploymentFrequency'],
+      deploymentFrequency: triple(
+        'deploymentFrequency',
+      ) as BandThresholds['deploymentFrequency'],
       deploymentDaysPerMonthMedium:
         bands?.getOptionalNumber('deploymentDaysPerMonthMedium') ??
         DEFAULT_BAND_THRESHOLDS.deploymentDaysPerMonthMedium,
       leadTimeHours: triple('leadTimeHours') as BandThresholds['leadTimeHours'],
-      changeFailureRate: triple('changeFailureRate') as BandThresholds['changeFailureRate'],
-      recoveryTimeHours: triple('recoveryTimeHours') as BandThresholds['recoveryTimeHours'],
+      changeFailureRate: triple(
+        'changeFailureRate',
+      ) as BandThresholds['changeFailureRate'],
+      recoveryTimeHours: triple(
+        'recoveryTimeHours',
+      ) as BandThresholds['recoveryTimeHours'],
     },
-    catalogRefreshMs: durationToMilliseconds(duration(config, 'catalogRefresh', { minutes: 5 })),
-    reconcileFrequency: duration(config, 'reconcile.frequency', { minutes: 10 }),
+    catalogRefreshMs: durationToMilliseconds(
+      duration(config, 'catalogRefresh', { minutes: 5 }),
+    ),
+    reconcileFrequency: duration(config, 'reconcile.frequency', {
+      minutes: 10,
+    }),
     demo: {
       enabled: config?.getOptionalBoolean('demo.enabled') ?? false,
       days: config?.getOptionalNumber('demo.days') ?? 180,

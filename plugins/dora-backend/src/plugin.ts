@@ -1,4 +1,7 @@
-import { coreServices, createBackendPlugin } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { doraPermissions } from '@dora-metrics/plugin-dora-common';
 import { CatalogIndexProvider } from './attribution/CatalogIndexProvider';
@@ -36,17 +39,47 @@ export const doraPlugin = createBackendPlugin({
       async init(deps) {
         const { logger, scheduler, catalog, auth, lifecycle } = deps;
         const config = readDoraConfig(deps.config);
-        const store = await DatabaseDoraStore.create({ database: deps.database });
-        const catalogIndex = new CatalogIndexProvider({ catalog, auth, logger }, config.catalogRefreshMs);
-        const deriver = new FactDeriver({ store, catalogIndex, config, logger });
-        const ingest = new IngestService({ store, catalogIndex, deriver, logger });
-        const reports = new ReportService({ store, catalog, catalogIndex, config });
+        const store = await DatabaseDoraStore.create({
+          database: deps.database,
+        });
+        const catalogIndex = new CatalogIndexProvider(
+          { catalog, auth, logger },
+          config.catalogRefreshMs,
+        );
+        const deriver = new FactDeriver({
+          store,
+          catalogIndex,
+          config,
+          logger,
+        });
+        const ingest = new IngestService({
+          store,
+          catalogIndex,
+          deriver,
+          logger,
+        });
+        const reports = new ReportService({
+          store,
+          catalog,
+          catalogIndex,
+          config,
+        });
 
         deps.permissionsRegistry.addPermissions(doraPermissions);
         deps.httpRouter.use(
-          await createRouter({ ...deps, ingest, reports, deriver, store, config }),
+          await createRouter({
+            ...deps,
+            ingest,
+            reports,
+            deriver,
+            store,
+            config,
+          }),
         );
-        deps.httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
+        deps.httpRouter.addAuthPolicy({
+          path: '/health',
+          allow: 'unauthenticated',
+        });
 
         // Global scope: with several replicas, one of them runs each cadence.
         await scheduler.scheduleTask({
@@ -61,9 +94,16 @@ export const doraPlugin = createBackendPlugin({
         });
 
         if (config.demo.enabled) {
-          const seeder = new DemoSeeder({ catalog, auth, ingest, logger }, config.demo);
+          const seeder = new DemoSeeder(
+            { catalog, auth, ingest, logger },
+            config.demo,
+          );
           lifecycle.addStartupHook(() => {
-            seeder.seed().catch(error => logger.error(`DORA demo: seeding failed: ${error}`));
+            seeder
+              .seed()
+              .catch(error =>
+                logger.error(`DORA demo: seeding failed: ${error}`),
+              );
           });
         }
       },

@@ -11,7 +11,10 @@ export const GRANULARITIES: readonly Granularity[] = ['day', 'week', 'month'];
 /** Team views: ownership as it is now, or as recorded when each event happened. @public */
 export type OwnershipMode = 'current' | 'at-event';
 /** @public */
-export const OWNERSHIP_MODES: readonly OwnershipMode[] = ['current', 'at-event'];
+export const OWNERSHIP_MODES: readonly OwnershipMode[] = [
+  'current',
+  'at-event',
+];
 
 /** @public */
 export type DeploymentFrequency = {

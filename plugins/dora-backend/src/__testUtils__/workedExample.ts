@@ -6,9 +6,25 @@ export const workedExample = {
   window: { from: '2026-03-02T00:00:00Z', to: '2026-03-09T00:00:00Z' },
   deployments: [
     ['d0', '2026-02-27T10:00:00Z', 'a0', []],
-    ['d1', '2026-03-02T12:00:00Z', 'a1', [['c1', '2026-03-02T08:00:00Z'], ['c2', '2026-03-01T12:00:00Z']]],
+    [
+      'd1',
+      '2026-03-02T12:00:00Z',
+      'a1',
+      [
+        ['c1', '2026-03-02T08:00:00Z'],
+        ['c2', '2026-03-01T12:00:00Z'],
+      ],
+    ],
     ['d2', '2026-03-03T09:00:00Z', 'a2', [['c3', '2026-03-03T08:30:00Z']]],
-    ['d3', '2026-03-05T16:00:00Z', 'a3', [['c4', '2026-03-04T16:00:00Z'], ['c5', '2026-03-05T17:00:00Z']]],
+    [
+      'd3',
+      '2026-03-05T16:00:00Z',
+      'a3',
+      [
+        ['c4', '2026-03-04T16:00:00Z'],
+        ['c5', '2026-03-05T17:00:00Z'],
+      ],
+    ],
     ['d4', '2026-03-05T18:00:00Z', 'a4', []],
   ].map(([id, finishedAt, sha, commits]) => ({
     source: 'github-actions',
@@ -18,7 +34,10 @@ export const workedExample = {
     status: 'success',
     finishedAt: finishedAt as string,
     sha: sha as string,
-    commits: (commits as string[][]).map(([s, committedAt]) => ({ sha: s, committedAt })),
+    commits: (commits as string[][]).map(([s, committedAt]) => ({
+      sha: s,
+      committedAt,
+    })),
     ...(id === 'd4' ? { kind: 'rollback', rollbackOf: 'd3' } : {}),
   })),
   incidents: [
@@ -45,7 +64,11 @@ export const checkoutEntity: Entity = {
       'backstage.io/source-template': 'template:default/node-service',
     },
   },
-  spec: { type: 'service', lifecycle: 'production', owner: 'group:default/payments' },
+  spec: {
+    type: 'service',
+    lifecycle: 'production',
+    owner: 'group:default/payments',
+  },
   relations: [{ type: 'ownedBy', targetRef: 'group:default/payments' }],
 };
 

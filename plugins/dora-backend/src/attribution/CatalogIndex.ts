@@ -1,4 +1,9 @@
-import { Entity, RELATION_CHILD_OF, RELATION_OWNED_BY, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  Entity,
+  RELATION_CHILD_OF,
+  RELATION_OWNED_BY,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import {
   GITHUB_PROJECT_SLUG_ANNOTATION,
   GITLAB_PROJECT_SLUG_ANNOTATION,
@@ -40,7 +45,10 @@ function relationTarget(entity: Entity, type: string): string | null {
 
 export function indexEntity(entity: Entity): IndexedEntity {
   const annotations = entity.metadata.annotations ?? {};
-  const repositories = [GITHUB_PROJECT_SLUG_ANNOTATION, GITLAB_PROJECT_SLUG_ANNOTATION]
+  const repositories = [
+    GITHUB_PROJECT_SLUG_ANNOTATION,
+    GITLAB_PROJECT_SLUG_ANNOTATION,
+  ]
     .filter(a => annotations[a])
     .map(a => ({ annotation: a, value: lower(annotations[a].trim()) }));
   const environments = annotations[PRODUCTION_ENVIRONMENTS_ANNOTATION];
@@ -50,12 +58,19 @@ export function indexEntity(entity: Entity): IndexedEntity {
     kind: entity.kind,
     title: entity.metadata.title ?? null,
     ownerRef: relationTarget(entity, RELATION_OWNED_BY),
-    parentRef: lower(entity.kind) === 'group' ? relationTarget(entity, RELATION_CHILD_OF) : null,
+    parentRef:
+      lower(entity.kind) === 'group'
+        ? relationTarget(entity, RELATION_CHILD_OF)
+        : null,
     repositories,
-    pagerDutyServiceId: annotations[PAGERDUTY_SERVICE_ID_ANNOTATION]?.trim() || null,
+    pagerDutyServiceId:
+      annotations[PAGERDUTY_SERVICE_ID_ANNOTATION]?.trim() || null,
     templateRef: template ? lower(template.trim()) : null,
     productionEnvironments: environments
-      ? environments.split(',').map(e => e.trim()).filter(Boolean)
+      ? environments
+          .split(',')
+          .map(e => e.trim())
+          .filter(Boolean)
       : null,
   };
 }

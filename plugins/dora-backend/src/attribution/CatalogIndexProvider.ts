@@ -1,6 +1,11 @@
 import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { CatalogIndex, INDEX_FIELDS, indexEntity, IndexedEntity } from './CatalogIndex';
+import {
+  CatalogIndex,
+  INDEX_FIELDS,
+  indexEntity,
+  IndexedEntity,
+} from './CatalogIndex';
 
 /**
  * Keeps a {@link CatalogIndex} fresh: built on first use, rebuilt when older
@@ -12,7 +17,11 @@ export class CatalogIndexProvider {
   private pending?: Promise<CatalogIndex>;
 
   constructor(
-    private readonly deps: { catalog: CatalogService; auth: AuthService; logger: LoggerService },
+    private readonly deps: {
+      catalog: CatalogService;
+      auth: AuthService;
+      logger: LoggerService;
+    },
     private readonly maxAgeMs: number,
   ) {}
 
@@ -38,7 +47,20 @@ export class CatalogIndexProvider {
     const entities: IndexedEntity[] = [];
     // Users and locations never own DORA events; leaving them out keeps the index small.
     const stream = this.deps.catalog.streamEntities(
-      { filter: { kind: ['Component', 'Resource', 'System', 'API', 'Group', 'Domain', 'Template'] }, fields: INDEX_FIELDS },
+      {
+        filter: {
+          kind: [
+            'Component',
+            'Resource',
+            'System',
+            'API',
+            'Group',
+            'Domain',
+            'Template',
+          ],
+        },
+        fields: INDEX_FIELDS,
+      },
       { credentials },
     );
     for await (const page of stream) {
@@ -46,7 +68,11 @@ export class CatalogIndexProvider {
     }
     const index = new CatalogIndex(entities);
     this.current = { index, builtAt: Date.now() };
-    this.deps.logger.debug(`DORA catalog index: ${index.size} entities in ${Date.now() - started} ms`);
+    this.deps.logger.debug(
+      `DORA catalog index: ${index.size} entities in ${
+        Date.now() - started
+      } ms`,
+    );
     return index;
   }
 }

@@ -9,11 +9,18 @@ import { CatalogIndex } from './CatalogIndex';
 /** `component:default/checkout` form, lower case, with defaults applied. */
 export function normalizeEntityRef(ref: string): string {
   return stringifyEntityRef(
-    parseEntityRef(ref.trim(), { defaultKind: 'component', defaultNamespace: 'default' }),
+    parseEntityRef(ref.trim(), {
+      defaultKind: 'component',
+      defaultNamespace: 'default',
+    }),
   ).toLocaleLowerCase('en-US');
 }
 
-function attribution(index: CatalogIndex, entityRef: string, matchedBy: string): Attribution {
+function attribution(
+  index: CatalogIndex,
+  entityRef: string,
+  matchedBy: string,
+): Attribution {
   return { entityRef, matchedBy, ownerChain: index.ownerChain(entityRef) };
 }
 
@@ -24,9 +31,14 @@ function attribution(index: CatalogIndex, entityRef: string, matchedBy: string):
  */
 export function attributeEvent(
   index: CatalogIndex,
-  event: { entityRef: string | null; repository?: string | null; service?: string | null },
+  event: {
+    entityRef: string | null;
+    repository?: string | null;
+    service?: string | null;
+  },
 ): Attribution[] {
-  if (event.entityRef) return [attribution(index, event.entityRef, 'entityRef')];
+  if (event.entityRef)
+    return [attribution(index, event.entityRef, 'entityRef')];
   if (event.repository) {
     return index
       .byRepositoryName(event.repository)
@@ -34,8 +46,10 @@ export function attributeEvent(
         attribution(
           index,
           e.ref,
-          e.repositories.find(r => r.value === event.repository!.trim().toLocaleLowerCase('en-US'))
-            ?.annotation ?? GITHUB_PROJECT_SLUG_ANNOTATION,
+          e.repositories.find(
+            r =>
+              r.value === event.repository!.trim().toLocaleLowerCase('en-US'),
+          )?.annotation ?? GITHUB_PROJECT_SLUG_ANNOTATION,
         ),
       );
   }

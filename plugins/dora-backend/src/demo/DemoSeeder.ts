@@ -9,7 +9,11 @@ import {
   PAGERDUTY_SERVICE_ID_ANNOTATION,
 } from '@dora-metrics/plugin-dora-common';
 import { IngestService } from '../ingest/IngestService';
-import { DemoProfile, DemoService, generateDemoHistory } from './generateDemoHistory';
+import {
+  DemoProfile,
+  DemoService,
+  generateDemoHistory,
+} from './generateDemoHistory';
 
 /** Marks a demo catalog entity and the delivery performance to simulate for it. */
 export const DEMO_PROFILE_ANNOTATION = 'dora-metrics/demo-profile';
@@ -29,12 +33,22 @@ export class DemoSeeder {
       ingest: IngestService;
       logger: LoggerService;
     },
-    private readonly options: { days: number; seed: number; waitMs?: number; pollMs?: number },
+    private readonly options: {
+      days: number;
+      seed: number;
+      waitMs?: number;
+      pollMs?: number;
+    },
   ) {}
 
   async demoServices(): Promise<DemoService[]> {
     const { items } = await this.deps.catalog.getEntities(
-      { filter: { [`metadata.annotations.${DEMO_PROFILE_ANNOTATION}`]: CATALOG_FILTER_EXISTS } },
+      {
+        filter: {
+          [`metadata.annotations.${DEMO_PROFILE_ANNOTATION}`]:
+            CATALOG_FILTER_EXISTS,
+        },
+      },
       { credentials: await this.deps.auth.getOwnServiceCredentials() },
     );
     return items.flatMap(entity => {
@@ -45,7 +59,8 @@ export class DemoSeeder {
         {
           entityRef: stringifyEntityRef(entity),
           repository:
-            annotations[GITHUB_PROJECT_SLUG_ANNOTATION] ?? annotations[GITLAB_PROJECT_SLUG_ANNOTATION],
+            annotations[GITHUB_PROJECT_SLUG_ANNOTATION] ??
+            annotations[GITLAB_PROJECT_SLUG_ANNOTATION],
           pagerDutyServiceId: annotations[PAGERDUTY_SERVICE_ID_ANNOTATION],
           profile,
         },
@@ -75,12 +90,23 @@ export class DemoSeeder {
       );
       return;
     }
-    const history = generateDemoHistory({ services, now, days: this.options.days, seed: this.options.seed });
+    const history = generateDemoHistory({
+      services,
+      now,
+      days: this.options.days,
+      seed: this.options.seed,
+    });
     const { ingest } = this.deps;
     // Commits first, so that deployments find their history when derived.
-    await this.pushAll(history.changes, changes => ingest.ingestChanges({ changes }));
-    await this.pushAll(history.deployments, deployments => ingest.ingestDeployments({ deployments }));
-    await this.pushAll(history.incidents, incidents => ingest.ingestIncidents({ incidents }));
+    await this.pushAll(history.changes, changes =>
+      ingest.ingestChanges({ changes }),
+    );
+    await this.pushAll(history.deployments, deployments =>
+      ingest.ingestDeployments({ deployments }),
+    );
+    await this.pushAll(history.incidents, incidents =>
+      ingest.ingestIncidents({ incidents }),
+    );
     this.deps.logger.info(
       `DORA demo: simulated ${this.options.days} days for ${services.length} services: ` +
         `${history.deployments.length} deployments, ${history.changes.length} commits, ` +
@@ -88,11 +114,16 @@ export class DemoSeeder {
     );
   }
 
-  private async pushAll<T>(items: T[], push: (batch: T[]) => Promise<{ rejected: unknown[] }>) {
+  private async pushAll<T>(
+    items: T[],
+    push: (batch: T[]) => Promise<{ rejected: unknown[] }>,
+  ) {
     for (let i = 0; i < items.length; i += MAX_BATCH_SIZE) {
       const result = await push(items.slice(i, i + MAX_BATCH_SIZE));
       if (result.rejected.length > 0) {
-        this.deps.logger.warn(`DORA demo: ${result.rejected.length} generated items rejected`);
+        this.deps.logger.warn(
+          `DORA demo: ${result.rejected.length} generated items rejected`,
+        );
       }
     }
   }

@@ -155,12 +155,21 @@ function bands(service: DemoService): Record<string, Band | null> {
 }
 
 describe('generateDemoHistory', () => {
+  // Compared as JSON: a failing deep diff of thousands of items takes minutes.
+  const same = (a: unknown, b: unknown) =>
+    JSON.stringify(a) === JSON.stringify(b);
+
   it('is deterministic for a seed and differs between seeds', () => {
     const again = generateDemoHistory({ services, now, days, seed: 1 });
     const other = generateDemoHistory({ services, now, days, seed: 2 });
-    expect(again).toEqual(history);
-    expect(other).not.toEqual(history);
+    expect(again.deployments.slice(0, 20)).toEqual(
+      history.deployments.slice(0, 20),
+    );
+    expect(same(again, history)).toBe(true);
     expect(other.deployments.length).toBeGreaterThan(0);
+    expect(same(other.deployments, history.deployments)).toBe(false);
+    expect(same(other.changes, history.changes)).toBe(false);
+    expect(same(other.incidents, history.incidents)).toBe(false);
   });
 
   it('keeps a service history when other services are added after it', () => {
@@ -171,7 +180,9 @@ describe('generateDemoHistory', () => {
       seed: 1,
     });
     for (const service of services.slice(0, 3)) {
-      expect(eventsOf(few, service)).toEqual(eventsOf(history, service));
+      expect(same(eventsOf(few, service), eventsOf(history, service))).toBe(
+        true,
+      );
     }
   });
 
@@ -268,23 +279,20 @@ describe('generateDemoHistory', () => {
   });
 
   it('rolls back to the previous production deployment of the same service', () => {
-    let rollbacks = 0;
-    for (const service of services) {
+    const rollbacks = services.flatMap(service => {
       const { production } = eventsOf(history, service);
-      production.forEach((d, i) => {
-        if (d.kind !== 'rollback') return;
-        rollbacks++;
+      return production.flatMap((d, i) => {
+        if (d.kind !== 'rollback') return [];
         const target = production.findIndex(p => p.id === d.rollbackOf);
-        expect(target).toBeGreaterThan(0);
-        expect(target).toBeLessThan(i);
         const before = production
-          .slice(0, target)
+          .slice(0, Math.max(target, 0))
           .reverse()
           .find(p => p.sha !== production[target].sha);
-        expect(d.sha).toBe(before?.sha);
+        return [{ ok: target > 0 && target < i && d.sha === before?.sha, d }];
       });
-    }
-    expect(rollbacks).toBeGreaterThan(3);
+    });
+    expect(rollbacks.length).toBeGreaterThan(3);
+    expect(rollbacks.filter(r => !r.ok)).toEqual([]);
   });
 
   it('forms one first-parent chain per repository, with branches off it', () => {

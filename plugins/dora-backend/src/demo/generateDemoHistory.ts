@@ -1,22 +1,21 @@
 import {
   ChangeInput,
-  DeployedCommitInput,
   DeploymentInput,
   DeploymentKind,
   DeploymentStatus,
   IncidentInput,
 } from '@dora-metrics/plugin-dora-common';
+import { createMainLine, DAY, HOUR, isWeekend, iso, MINUTE } from './mainLine';
+import { PROFILES } from './profiles';
 import {
   between,
   chance,
   hashString,
-  hexSha,
   intBetween,
   mulberry32,
   pick,
   Rng,
 } from './random';
-import { PROFILES } from './profiles';
 
 /** @public */
 export type DemoProfile = 'elite' | 'high' | 'medium' | 'low';
@@ -36,10 +35,6 @@ export type DemoHistory = {
   incidents: IncidentInput[];
 };
 
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
-
 const TITLES: ReadonlyArray<(name: string) => string> = [
   n => `Elevated 5xx rate on ${n}`,
   n => `${n}: p99 latency above SLO`,
@@ -48,10 +43,6 @@ const TITLES: ReadonlyArray<(name: string) => string> = [
   n => `${n} queue backlog growing`,
   n => `Health checks failing on ${n}`,
 ];
-
-const isWeekend = (utcDay: number) =>
-  [0, 6].includes(new Date(utcDay).getUTCDay());
-const iso = (t: number) => new Date(t).toISOString();
 
 /**
  * Builds a deterministic, plausible history of commits, deployments and
@@ -89,7 +80,6 @@ function simulate(
   const p = PROFILES[svc.profile];
   const name = svc.entityRef.replace(/^.*[:/]/, '');
   const tz = pick(rng, [-7, -5, 0, 1, 2]) * HOUR;
-  const mergeCommits = chance(rng, 0.3);
   const failureRate = between(rng, p.failureRate);
   let failureDebt = rng();
   const target = svc.repository
@@ -107,98 +97,23 @@ function simulate(
     return local - tz;
   };
 
-  const commitTimes: number[] = [];
-  const rate = between(rng, p.commitsPerWorkday);
-  for (let day = Math.floor(start / DAY) * DAY; day < end; day += DAY) {
-    const weekend = isWeekend(day);
-    const n = weekend
-      ? Number(chance(rng, 0.15))
-      : Math.round(rate * between(rng, [0.4, 1.6]));
-    for (let i = 0; i < n; i++) {
-      const hour = chance(rng, 0.06)
-        ? between(rng, [18, 23])
-        : 9 + 4.5 * (rng() + rng());
-      const t = day + hour * HOUR - tz;
-      if (t > start && t < end) commitTimes.push(t);
-    }
-  }
-  commitTimes.sort((a, b) => a - b);
-
-  // The main line is built lazily, so hotfix commits can slot in as time advances.
-  const main: ChangeInput[] = [];
-  const mainTimes: number[] = [];
-  const position = new Map<string, number>();
-  let pending = 0;
-  let prNumber = intBetween(rng, 100, 900);
+  const line = createMainLine({
+    rng,
+    profile: p,
+    repository: svc.repository,
+    start,
+    end,
+    tz,
+    // Without a repository there is nowhere to push commits to; deployments
+    // list theirs instead.
+    emit: change => {
+      if (svc.repository) out.changes.push(change);
+    },
+  });
   let runNumber = intBetween(rng, 1000, 5000);
   let incidentNumber = 0;
   const prod: DeploymentInput[] = [];
-
-  const addCommit = (t: number, hotfix: boolean) => {
-    const prev = main[main.length - 1];
-    const change: ChangeInput = {
-      source: 'demo',
-      repository: svc.repository ?? '',
-      sha: hexSha(rng),
-      committedAt: iso(t),
-      parents: prev ? [prev.sha] : [],
-    };
-    if (hotfix || chance(rng, 0.9)) {
-      const scale = hotfix ? 0.1 : between(rng, p.reviewHours);
-      const reviewedAt = t - scale * between(rng, [0.1, 0.5]) * HOUR;
-      const createdAt = reviewedAt - scale * between(rng, [0.2, 0.8]) * HOUR;
-      const authoredAt = createdAt - scale * between(rng, [0.5, 2]) * HOUR;
-      if (authoredAt > start) {
-        change.authoredAt = iso(authoredAt);
-        change.pullRequest = {
-          number: prNumber++,
-          createdAt: iso(createdAt),
-          ...(chance(rng, 0.85) ? { firstReviewAt: iso(reviewedAt) } : {}),
-          mergedAt: iso(t),
-        };
-        // Merge commits put the branch on a second parent, off the first-parent
-        // chain, so the backend must not count it as shipped.
-        const branchAt = createdAt - between(rng, [2, 30]) * MINUTE;
-        let base = mergeCommits && !hotfix ? mainTimes.length - 1 : -1;
-        while (base >= 0 && mainTimes[base] > branchAt) base--;
-        if (prev && base >= 0) {
-          const branch: ChangeInput = {
-            source: 'demo',
-            repository: change.repository,
-            sha: hexSha(rng),
-            committedAt: iso(branchAt),
-            authoredAt: iso(Math.min(authoredAt, branchAt)),
-            parents: [main[base].sha],
-          };
-          if (svc.repository) out.changes.push(branch);
-          change.parents = [prev.sha, branch.sha];
-          change.authoredAt = change.committedAt;
-        }
-      }
-    }
-    position.set(change.sha, main.length);
-    main.push(change);
-    mainTimes.push(t);
-    if (svc.repository) out.changes.push(change);
-    return change;
-  };
-
-  const headAt = (t: number): ChangeInput | undefined => {
-    while (pending < commitTimes.length && commitTimes[pending] <= t) {
-      addCommit(commitTimes[pending++], false);
-    }
-    return main[main.length - 1];
-  };
-
-  const shipped = (sha: string): DeployedCommitInput[] => {
-    const last = prod[prod.length - 1];
-    const from = last ? position.get(last.sha!)! : -1;
-    return main.slice(from + 1, position.get(sha)! + 1).map(c => ({
-      sha: c.sha,
-      committedAt: c.committedAt,
-      ...(c.authoredAt ? { authoredAt: c.authoredAt } : {}),
-    }));
-  };
+  const shipped = (sha: string) => line.range(prod[prod.length - 1]?.sha, sha);
 
   type Extra = { kind?: DeploymentKind; rollbackOf?: string };
   const run = (
@@ -231,6 +146,9 @@ function simulate(
     return deployment;
   };
 
+  const ship = (from: number, to: number, sha: string, extra: Extra) =>
+    run('production', 'success', from, to, sha, extra);
+
   const incident = (
     at: number,
     resolvedAt: number,
@@ -238,7 +156,7 @@ function simulate(
   ) => {
     if (at >= end) return;
     const id = `${name}-inc-${++incidentNumber}`;
-    const severity = rng();
+    const s = rng();
     out.incidents.push({
       source: 'demo-pager',
       id,
@@ -246,7 +164,7 @@ function simulate(
         ? { service: svc.pagerDutyServiceId }
         : { entityRef: svc.entityRef }),
       title: pick(rng, TITLES)(name),
-      severity: severity < 0.1 ? 'sev1' : severity < 0.45 ? 'sev2' : 'sev3',
+      severity: `sev${1 + Number(s >= 0.1) + Number(s >= 0.45)}`,
       startedAt: iso(at),
       ...(resolvedAt < end ? { resolvedAt: iso(resolvedAt) } : {}),
       ...(cause && chance(rng, 0.15)
@@ -261,30 +179,20 @@ function simulate(
     const q = Math.min(resolvedAt - incidentAt, 2 * HOUR);
     const commitAt = resolvedAt - 0.7 * q;
     if (commitAt >= end) return;
-    headAt(commitAt);
-    const { sha } = addCommit(commitAt, true);
+    const { sha } = line.hotfix(commitAt);
     const [from, to] = [resolvedAt - 0.55 * q, resolvedAt - 0.05 * q];
-    run('production', 'success', from, to, sha, { kind: 'hotfix' });
+    ship(from, to, sha, { kind: 'hotfix' });
   };
 
-  // Decides whether a release failed and how it was recovered; returns when
-  // the team is free to ship again.
+  // Plays out a failed release: a rollback, sometimes with an incident, or an
+  // incident fixed forward or by hand. Returns when the team may ship again.
   const recover = (bad: DeploymentInput, before?: DeploymentInput) => {
     const at = Date.parse(bad.finishedAt);
     if (before && chance(rng, p.rollbackShare)) {
       const rollbackAt = at + between(rng, p.rollbackHours) * HOUR;
       const from = rollbackAt - between(rng, [4, 9]) * MINUTE;
-      const rollback = run(
-        'production',
-        'success',
-        from,
-        rollbackAt,
-        bad.sha!,
-        {
-          kind: 'rollback',
-          rollbackOf: bad.id,
-        },
-      );
+      const extra = { kind: 'rollback', rollbackOf: bad.id } as const;
+      const rollback = ship(from, rollbackAt, before.sha!, extra);
       if (rollback && chance(rng, 0.5)) {
         const incidentAt = at + between(rng, [0.1, 0.6]) * (rollbackAt - at);
         incident(incidentAt, rollbackAt + between(rng, [2, 15]) * MINUTE, bad);
@@ -300,7 +208,7 @@ function simulate(
 
   // One planned release; returns when the next one may start.
   const release = (cut: number, soakDays: number): number => {
-    const head = headAt(cut);
+    const head = line.headAt(cut);
     const before = prod[prod.length - 1];
     if (!head || head.sha === before?.sha) return cut + HOUR;
     let t = cut;
@@ -319,9 +227,7 @@ function simulate(
     let last: DeploymentInput | undefined;
     for (let wave = 0; wave < waves; wave++) {
       const finishedAt = t + between(rng, [6, 20]) * MINUTE;
-      const deployment = run('production', 'success', t, finishedAt, head.sha, {
-        kind: 'planned',
-      });
+      const deployment = ship(t, finishedAt, head.sha, { kind: 'planned' });
       if (!deployment) return end;
       last = deployment;
       t = finishedAt + between(rng, [20, 90]) * MINUTE;
@@ -357,7 +263,7 @@ function simulate(
       cut = toWorkingHours(next + between(rng, p.restDays) * DAY);
     }
   }
-  headAt(end);
+  line.headAt(end);
 
   // Data-quality cases: an incident before any deployment it could link to,
   // and one still open at the end of the history.

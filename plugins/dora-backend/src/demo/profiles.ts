@@ -86,8 +86,8 @@ export const PROFILES: Record<DemoProfile, Profile> = {
     waves: [2, 3],
     failureRate: [0.25, 0.4],
     incidentDelayHours: [4, 72],
-    restoreHours: [8 * 24, 20 * 24],
-    rollbackHours: [8 * 24, 18 * 24],
+    restoreHours: [7.5 * 24, 14 * 24],
+    rollbackHours: [8 * 24, 14 * 24],
     rollbackShare: 0.2,
     // A hotfix ships the whole main line, which would hide the long lead time.
     hotfixShare: 0.15,

@@ -1,11 +1,21 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
-import { IngestRejection, IngestResult, MAX_BATCH_SIZE } from '@dora-metrics/plugin-dora-common';
+import {
+  IngestRejection,
+  IngestResult,
+  MAX_BATCH_SIZE,
+} from '@dora-metrics/plugin-dora-common';
 import { z } from 'zod/v3';
 import { attributeEvent, normalizeEntityRef } from '../attribution/attribute';
 import { CatalogIndexProvider } from '../attribution/CatalogIndexProvider';
 import { FactDeriver } from '../reconcile/FactDeriver';
-import { ChangeRow, DeploymentRow, DoraStore, IncidentRow, UpsertResult } from '../store/types';
+import {
+  ChangeRow,
+  DeploymentRow,
+  DoraStore,
+  IncidentRow,
+  UpsertResult,
+} from '../store/types';
 import {
   changeSchema,
   deploymentSchema,
@@ -18,16 +28,25 @@ import {
 
 /** The list a push body carries, or a 400 naming what is wrong with it. */
 function batchOf(body: unknown, field: string): unknown[] {
-  const list = body && typeof body === 'object' ? (body as Record<string, unknown>)[field] : undefined;
+  const list =
+    body && typeof body === 'object'
+      ? (body as Record<string, unknown>)[field]
+      : undefined;
   if (!Array.isArray(list) || list.length < 1 || list.length > MAX_BATCH_SIZE) {
-    throw new InputError(`${field}: must be an array of 1 to ${MAX_BATCH_SIZE} items`);
+    throw new InputError(
+      `${field}: must be an array of 1 to ${MAX_BATCH_SIZE} items`,
+    );
   }
   const unknown = Object.keys(body as object).filter(k => k !== field);
-  if (unknown.length > 0) throw new InputError(`${unknown.join(', ')}: unknown field`);
+  if (unknown.length > 0)
+    throw new InputError(`${unknown.join(', ')}: unknown field`);
   return list;
 }
 
-function validate<T>(items: unknown[], schema: z.ZodType<T, z.ZodTypeDef, unknown>) {
+function validate<T>(
+  items: unknown[],
+  schema: z.ZodType<T, z.ZodTypeDef, unknown>,
+) {
   const valid: { index: number; value: T }[] = [];
   const rejected: IngestRejection[] = [];
   items.forEach((item, index) => {
@@ -38,9 +57,17 @@ function validate<T>(items: unknown[], schema: z.ZodType<T, z.ZodTypeDef, unknow
   return { valid, rejected };
 }
 
-function summarize(result: UpsertResult, rejected: IngestRejection[]): IngestResult {
+function summarize(
+  result: UpsertResult,
+  rejected: IngestRejection[],
+): IngestResult {
   const count = (o: string) => result.outcomes.filter(x => x === o).length;
-  return { accepted: count('accepted'), updated: count('updated'), duplicates: count('duplicate'), rejected };
+  return {
+    accepted: count('accepted'),
+    updated: count('updated'),
+    duplicates: count('duplicate'),
+    rejected,
+  };
 }
 
 const opt = <T>(v: T | undefined): T | null => (v === undefined ? null : v);
@@ -59,7 +86,12 @@ export function deploymentRow(d: ParsedDeployment): DeploymentRow {
     finishedAt: d.finishedAt,
     sha: opt(d.sha),
     rollbackOf: opt(d.rollbackOf),
-    commits: d.commits?.map(c => ({ sha: c.sha, committedAt: c.committedAt, authoredAt: opt(c.authoredAt) })) ?? null,
+    commits:
+      d.commits?.map(c => ({
+        sha: c.sha,
+        committedAt: c.committedAt,
+        authoredAt: opt(c.authoredAt),
+      })) ?? null,
     url: opt(d.url),
   };
 }
@@ -116,7 +148,10 @@ export class IngestService {
   ) {}
 
   async ingestDeployments(body: unknown): Promise<IngestResult> {
-    const { valid, rejected } = validate(batchOf(body, 'deployments'), deploymentSchema);
+    const { valid, rejected } = validate(
+      batchOf(body, 'deployments'),
+      deploymentSchema,
+    );
     const index = await this.deps.catalogIndex.get();
     const rows = valid.map(v => deploymentRow(v.value));
     const result = await this.deps.store.upsertDeployments(
@@ -126,7 +161,10 @@ export class IngestService {
   }
 
   async ingestIncidents(body: unknown): Promise<IngestResult> {
-    const { valid, rejected } = validate(batchOf(body, 'incidents'), incidentSchema);
+    const { valid, rejected } = validate(
+      batchOf(body, 'incidents'),
+      incidentSchema,
+    );
     const index = await this.deps.catalogIndex.get();
     const rows = valid.map(v => incidentRow(v.value));
     const result = await this.deps.store.upsertIncidents(
@@ -136,18 +174,29 @@ export class IngestService {
   }
 
   async ingestChanges(body: unknown): Promise<IngestResult> {
-    const { valid, rejected } = validate(batchOf(body, 'changes'), changeSchema);
-    const result = await this.deps.store.upsertChanges(valid.map(v => changeRow(v.value)));
+    const { valid, rejected } = validate(
+      batchOf(body, 'changes'),
+      changeSchema,
+    );
+    const result = await this.deps.store.upsertChanges(
+      valid.map(v => changeRow(v.value)),
+    );
     return this.finish('changes', result, rejected);
   }
 
-  private async finish(kind: string, result: UpsertResult, rejected: IngestRejection[]) {
+  private async finish(
+    kind: string,
+    result: UpsertResult,
+    rejected: IngestRejection[],
+  ) {
     try {
       await this.deps.deriver.deriveEntities(result.affectedEntities);
     } catch (error) {
       // The events are stored and their entities stay dirty: the next
       // reconciliation derives them, so the push itself has succeeded.
-      this.deps.logger.warn(`DORA: deriving facts after ingest failed, left to reconciliation: ${error}`);
+      this.deps.logger.warn(
+        `DORA: deriving facts after ingest failed, left to reconciliation: ${error}`,
+      );
     }
     const summary = summarize(result, rejected);
     this.deps.logger.info(

@@ -1,5 +1,8 @@
 import { parseEntityRef } from '@backstage/catalog-model';
-import { DEPLOYMENT_KINDS, DEPLOYMENT_STATUSES } from '@dora-metrics/plugin-dora-common';
+import {
+  DEPLOYMENT_KINDS,
+  DEPLOYMENT_STATUSES,
+} from '@dora-metrics/plugin-dora-common';
 import { z } from 'zod/v3';
 import { parseTimestamp } from './timestamps';
 
@@ -10,7 +13,12 @@ const timestamp = z.string().transform((value, ctx) => {
   return z.NEVER;
 });
 
-const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `longer than ${max} characters`);
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(max, `longer than ${max} characters`);
 
 // `source:id` is the event key, so a source must not contain the separator.
 const source = text(100).regex(/^[^:\s]+$/, 'must not contain ":" or spaces');
@@ -18,7 +26,10 @@ const source = text(100).regex(/^[^:\s]+$/, 'must not contain ":" or spaces');
 const entityRef = text(400).refine(
   ref => {
     try {
-      parseEntityRef(ref, { defaultKind: 'component', defaultNamespace: 'default' });
+      parseEntityRef(ref, {
+        defaultKind: 'component',
+        defaultNamespace: 'default',
+      });
       return true;
     } catch {
       return false;
@@ -45,7 +56,13 @@ export const deploymentSchema = z
     sha: text(255).optional(),
     commits: z
       .array(
-        z.object({ sha: text(255), committedAt: timestamp, authoredAt: timestamp.optional() }).strict(),
+        z
+          .object({
+            sha: text(255),
+            committedAt: timestamp,
+            authoredAt: timestamp.optional(),
+          })
+          .strict(),
       )
       .max(10_000)
       .optional(),
@@ -56,10 +73,18 @@ export const deploymentSchema = z
   .strict()
   .superRefine((d, ctx) => {
     if (!d.entityRef && !d.repository) {
-      ctx.addIssue({ code: 'custom', path: ['entityRef'], message: 'either entityRef or repository is required' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['entityRef'],
+        message: 'either entityRef or repository is required',
+      });
     }
     if (d.startedAt !== undefined && d.startedAt > d.finishedAt) {
-      ctx.addIssue({ code: 'custom', path: ['startedAt'], message: 'is after finishedAt' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['startedAt'],
+        message: 'is after finishedAt',
+      });
     }
   });
 
@@ -100,10 +125,18 @@ export const incidentSchema = z
   .strict()
   .superRefine((i, ctx) => {
     if (!i.entityRef && !i.service) {
-      ctx.addIssue({ code: 'custom', path: ['entityRef'], message: 'either entityRef or service is required' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['entityRef'],
+        message: 'either entityRef or service is required',
+      });
     }
     if (typeof i.resolvedAt === 'number' && i.resolvedAt < i.startedAt) {
-      ctx.addIssue({ code: 'custom', path: ['resolvedAt'], message: 'is before startedAt' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['resolvedAt'],
+        message: 'is before startedAt',
+      });
     }
   });
 
@@ -115,9 +148,14 @@ export type ParsedIncident = z.output<typeof incidentSchema>;
 export function describeIssue(error: z.ZodError): string {
   const issue = error.issues[0];
   if (issue.code === 'unrecognized_keys') {
-    return `${issue.keys.join(', ')}: unknown field${issue.keys.length > 1 ? 's' : ''}`;
+    return `${issue.keys.join(', ')}: unknown field${
+      issue.keys.length > 1 ? 's' : ''
+    }`;
   }
   const path = issue.path.join('.') || 'item';
-  const message = issue.code === 'invalid_type' && issue.received === 'undefined' ? 'required' : issue.message;
+  const message =
+    issue.code === 'invalid_type' && issue.received === 'undefined'
+      ? 'required'
+      : issue.message;
   return `${path}: ${message}`;
 }

@@ -12,7 +12,8 @@ const LATEST_YEAR = 2100;
  */
 export function parseTimestamp(value: string): number | { error: string } {
   const match = ISO_DATE_TIME.exec(value);
-  if (!match) return { error: 'not an ISO 8601 date-time (e.g. 2026-03-02T12:00:00Z)' };
+  if (!match)
+    return { error: 'not an ISO 8601 date-time (e.g. 2026-03-02T12:00:00Z)' };
   const [, year, month, day, hour, minute, second, offset] = match;
   if (!offset) return { error: 'missing time zone offset (add Z or +hh:mm)' };
   const y = Number(year);

@@ -23,14 +23,22 @@ export type FactPool = {
 
 export type ComputeOptions = { timeZone: string; bands: BandThresholds };
 
-const within = <T>(items: readonly T[], at: (item: T) => number | null, window: Window) =>
+const within = <T>(
+  items: readonly T[],
+  at: (item: T) => number | null,
+  window: Window,
+) =>
   items.filter(item => {
     const ms = at(item);
     return ms !== null && inWindow(ms, window);
   });
 
 /** The five metrics over `[from, to)` (spec: "The five metrics"). */
-export function computeMetrics(pool: FactPool, window: Window, options: ComputeOptions): DoraMetrics {
+export function computeMetrics(
+  pool: FactPool,
+  window: Window,
+  options: ComputeOptions,
+): DoraMetrics {
   const deployments = within(pool.deployments, d => d.finishedAt, window);
   const recoveries = within(pool.recoveries, r => r.at, window);
   const restored = within(pool.incidents, i => i.resolvedAt, window);
@@ -67,13 +75,21 @@ export function computeMetrics(pool: FactPool, window: Window, options: ComputeO
       medianHours: recoveryMedian,
       samples: recoveries.length,
       band: recoveryTimeBand(recoveryMedian, options.bands),
-      timeToRestoreMedianHours: median(restored.map(i => hoursBetween(i.startedAt, i.resolvedAt!))),
+      timeToRestoreMedianHours: median(
+        restored.map(i => hoursBetween(i.startedAt, i.resolvedAt!)),
+      ),
       timeToRestoreSamples: restored.length,
       openIncidents: pool.incidents.filter(
-        i => i.startedAt < window.to && (i.resolvedAt === null || i.resolvedAt >= window.to),
+        i =>
+          i.startedAt < window.to &&
+          (i.resolvedAt === null || i.resolvedAt >= window.to),
       ).length,
     },
-    reworkRate: { unplanned, total: deployments.length, rate: ratio(unplanned, deployments.length) },
+    reworkRate: {
+      unplanned,
+      total: deployments.length,
+      rate: ratio(unplanned, deployments.length),
+    },
   };
 }
 
@@ -86,9 +102,13 @@ function deploymentFrequency(
   window: Window,
   options: ComputeOptions,
 ): DeploymentFrequency {
-  const days = new Set(deployments.map(d => bucketStart(d.finishedAt, 'day', options.timeZone)));
+  const days = new Set(
+    deployments.map(d => bucketStart(d.finishedAt, 'day', options.timeZone)),
+  );
   const medianDaysPer = (unit: Granularity) => {
-    const perBucket = new Map(bucketStarts(window, unit, options.timeZone).map(s => [s, 0]));
+    const perBucket = new Map(
+      bucketStarts(window, unit, options.timeZone).map(s => [s, 0]),
+    );
     for (const day of days) {
       const start = bucketStart(day, unit, options.timeZone);
       perBucket.set(start, (perBucket.get(start) ?? 0) + 1);
@@ -118,14 +138,18 @@ function deploymentFrequency(
 }
 
 /** Figures behind a window that explain missing or doubtful numbers. */
-export function computeDataQuality(pool: FactPool, window: Window): MetricsDataQuality {
+export function computeDataQuality(
+  pool: FactPool,
+  window: Window,
+): MetricsDataQuality {
   const deployments = within(pool.deployments, d => d.finishedAt, window);
   return {
     clockSkewedChanges: deployments.reduce((sum, d) => sum + d.clockSkewed, 0),
     unlinkedIncidents: within(pool.incidents, i => i.startedAt, window).filter(
       i => i.linkedDeployment === null,
     ).length,
-    deploymentsWithUnknownCommits: deployments.filter(d => d.commitsUnknown).length,
+    deploymentsWithUnknownCommits: deployments.filter(d => d.commitsUnknown)
+      .length,
   };
 }
 
@@ -142,9 +166,12 @@ export function computeSeries(
       { deployments: [] as DeploymentFact[], recoveries: [] as number[] },
     ]),
   );
-  const bucketOf = (ms: number) => points.get(bucketStart(ms, granularity, timeZone));
-  for (const d of within(pool.deployments, x => x.finishedAt, window)) bucketOf(d.finishedAt)?.deployments.push(d);
-  for (const r of within(pool.recoveries, x => x.at, window)) bucketOf(r.at)?.recoveries.push(r.hours);
+  const bucketOf = (ms: number) =>
+    points.get(bucketStart(ms, granularity, timeZone));
+  for (const d of within(pool.deployments, x => x.finishedAt, window))
+    bucketOf(d.finishedAt)?.deployments.push(d);
+  for (const r of within(pool.recoveries, x => x.at, window))
+    bucketOf(r.at)?.recoveries.push(r.hours);
 
   return [...points.entries()].map(([start, { deployments, recoveries }]) => {
     const leadTimes = deployments.flatMap(d => d.leadTimes);
@@ -157,7 +184,10 @@ export function computeSeries(
       failedDeployments: failed,
       changeFailureRate: ratio(failed, deployments.length),
       recoveryMedianHours: median(recoveries),
-      reworkRate: ratio(deployments.filter(d => d.unplanned).length, deployments.length),
+      reworkRate: ratio(
+        deployments.filter(d => d.unplanned).length,
+        deployments.length,
+      ),
     };
   });
 }

@@ -24,16 +24,26 @@ function byFinished(a: DeploymentRecord, b: DeploymentRecord) {
  * deployments count, what each shipped, which failed and why, and the recovery
  * samples (spec: "The five metrics"). Pure; the store persists the result.
  */
-export function deriveEntityFacts(history: EntityHistory, options: DeriveOptions): EntityFacts {
+export function deriveEntityFacts(
+  history: EntityHistory,
+  options: DeriveOptions,
+): EntityFacts {
   const { entityRef } = history;
-  const production = new Set(history.productionEnvironments.map(e => e.toLowerCase()));
+  const production = new Set(
+    history.productionEnvironments.map(e => e.toLowerCase()),
+  );
   const counted = history.deployments
-    .filter(d => d.status === 'success' && production.has(d.environment.toLowerCase()))
+    .filter(
+      d =>
+        d.status === 'success' && production.has(d.environment.toLowerCase()),
+    )
     .sort(byFinished);
   const resolve = deploymentResolver(counted);
   const shipments = shipCommits(counted, history.changes);
 
-  const incidents = [...history.incidents].sort((a, b) => a.startedAt - b.startedAt);
+  const incidents = [...history.incidents].sort(
+    (a, b) => a.startedAt - b.startedAt,
+  );
   const incidentFacts = incidents.map(incident => ({
     entityRef,
     incidentKey: incident.key,
@@ -48,7 +58,10 @@ export function deriveEntityFacts(history: EntityHistory, options: DeriveOptions
     if (!incident.linkedDeployment) continue;
     failed.add(incident.linkedDeployment);
     const deployment = resolve.byKey.get(incident.linkedDeployment)!;
-    if (incident.resolvedAt !== null && incident.resolvedAt >= deployment.finishedAt) {
+    if (
+      incident.resolvedAt !== null &&
+      incident.resolvedAt >= deployment.finishedAt
+    ) {
       recoveries.push({
         entityRef,
         kind: 'incident',
@@ -66,7 +79,11 @@ export function deriveEntityFacts(history: EntityHistory, options: DeriveOptions
     const target = rollback.rollbackOf
       ? resolve.ref(rollback.rollbackOf, rollback.source)
       : counted[index - 1];
-    if (!target || target.finishedAt >= rollback.finishedAt || rolledBack.has(target.key)) {
+    if (
+      !target ||
+      target.finishedAt >= rollback.finishedAt ||
+      rolledBack.has(target.key)
+    ) {
       return;
     }
     rolledBack.add(target.key);
@@ -84,7 +101,8 @@ export function deriveEntityFacts(history: EntityHistory, options: DeriveOptions
   const deployments = counted.map(d =>
     deploymentFact(entityRef, d, shipments.get(d.key)!.commits, {
       failed: failed.has(d.key),
-      unplanned: d.kind !== 'planned' || incidents.some(i => wasOpenAt(i, d.finishedAt)),
+      unplanned:
+        d.kind !== 'planned' || incidents.some(i => wasOpenAt(i, d.finishedAt)),
       commitsUnknown: shipments.get(d.key)!.gap !== null,
     }),
   );
@@ -92,21 +110,28 @@ export function deriveEntityFacts(history: EntityHistory, options: DeriveOptions
 }
 
 function wasOpenAt(incident: IncidentRecord, at: number): boolean {
-  return incident.startedAt <= at && (incident.resolvedAt === null || at < incident.resolvedAt);
+  return (
+    incident.startedAt <= at &&
+    (incident.resolvedAt === null || at < incident.resolvedAt)
+  );
 }
 
 /** Finds counted deployments by `source:id`, or by id alone when unambiguous enough. */
 function deploymentResolver(counted: readonly DeploymentRecord[]) {
   const byKey = new Map(counted.map(d => [d.key, d]));
   const byId = new Map<string, DeploymentRecord[]>();
-  for (const d of counted) byId.set(d.externalId, [...(byId.get(d.externalId) ?? []), d]);
+  for (const d of counted)
+    byId.set(d.externalId, [...(byId.get(d.externalId) ?? []), d]);
   return {
     byKey,
     ref(ref: string, preferredSource: string): DeploymentRecord | undefined {
       const direct = byKey.get(ref);
       if (direct) return direct;
       const candidates = byId.get(ref) ?? [];
-      return candidates.find(d => d.source === preferredSource) ?? candidates[candidates.length - 1];
+      return (
+        candidates.find(d => d.source === preferredSource) ??
+        candidates[candidates.length - 1]
+      );
     },
   };
 }
@@ -170,17 +195,33 @@ function deploymentFact(
 }
 
 /** Per pull request shipped: coding, pickup, review and deploy durations in hours. */
-function stageSamples(shipped: Shipment[], deployedAt: number): DeploymentFact['stages'] {
-  const stages: DeploymentFact['stages'] = { coding: [], pickup: [], review: [], deploy: [] };
-  const firstCommitByPr = new Map<number, { first: number; pr: NonNullable<Shipment['pullRequest']> }>();
+function stageSamples(
+  shipped: Shipment[],
+  deployedAt: number,
+): DeploymentFact['stages'] {
+  const stages: DeploymentFact['stages'] = {
+    coding: [],
+    pickup: [],
+    review: [],
+    deploy: [],
+  };
+  const firstCommitByPr = new Map<
+    number,
+    { first: number; pr: NonNullable<Shipment['pullRequest']> }
+  >();
   for (const c of shipped) {
     if (!c.pullRequest) continue;
     const at = c.authoredAt ?? c.committedAt;
     const seen = firstCommitByPr.get(c.pullRequest.number);
-    if (!seen || at < seen.first) firstCommitByPr.set(c.pullRequest.number, { first: at, pr: c.pullRequest });
+    if (!seen || at < seen.first)
+      firstCommitByPr.set(c.pullRequest.number, {
+        first: at,
+        pr: c.pullRequest,
+      });
   }
   const add = (list: number[], from: number | null, to: number | null) => {
-    if (from !== null && to !== null && to >= from) list.push(hoursBetween(from, to));
+    if (from !== null && to !== null && to >= from)
+      list.push(hoursBetween(from, to));
   };
   for (const { first, pr } of firstCommitByPr.values()) {
     add(stages.coding, first, pr.createdAt);

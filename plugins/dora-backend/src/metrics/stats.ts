@@ -2,7 +2,10 @@
  * Continuous percentile over unsorted values, as SQL's `PERCENTILE_CONT`:
  * linear interpolation between the two closest ranks. `null` when empty.
  */
-export function percentile(values: readonly number[], p: number): number | null {
+export function percentile(
+  values: readonly number[],
+  p: number,
+): number | null {
   if (values.length === 0) return null;
   const sorted = [...values].sort((a, b) => a - b);
   const rank = p * (sorted.length - 1);

@@ -7,7 +7,11 @@ export type Window = { from: number; to: number };
 export const DAY_MS = 86_400_000;
 
 /** Start of the day, ISO week (Monday) or calendar month holding `ms`, in `zone`. */
-export function bucketStart(ms: number, unit: Granularity, zone: string): number {
+export function bucketStart(
+  ms: number,
+  unit: Granularity,
+  zone: string,
+): number {
   return DateTime.fromMillis(ms, { zone }).startOf(unit).toMillis();
 }
 
@@ -15,9 +19,15 @@ export function bucketStart(ms: number, unit: Granularity, zone: string): number
  * Starts of every bucket that overlaps the window, the first one possibly
  * beginning before `from`.
  */
-export function bucketStarts(window: Window, unit: Granularity, zone: string): number[] {
+export function bucketStarts(
+  window: Window,
+  unit: Granularity,
+  zone: string,
+): number[] {
   const starts: number[] = [];
-  let cursor = DateTime.fromMillis(bucketStart(window.from, unit, zone), { zone });
+  let cursor = DateTime.fromMillis(bucketStart(window.from, unit, zone), {
+    zone,
+  });
   while (cursor.toMillis() < window.to) {
     starts.push(cursor.toMillis());
     cursor = cursor.plus({ [unit]: 1 });

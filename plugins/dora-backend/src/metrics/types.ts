@@ -16,7 +16,9 @@ export type DeploymentRecord = {
   repository: string | null;
   rollbackOf: string | null;
   /** Commits the deployment lists itself; `null` when it lists none. */
-  commits: { sha: string; committedAt: number; authoredAt: number | null }[] | null;
+  commits:
+    | { sha: string; committedAt: number; authoredAt: number | null }[]
+    | null;
 };
 
 export type PullRequestRecord = {
@@ -54,7 +56,11 @@ export type EntityHistory = {
   changes: ReadonlyMap<string, ReadonlyMap<string, ChangeRecord>>;
 };
 
-export type ShippedCommit = { sha: string; committedAt: number; leadTimeHours: number };
+export type ShippedCommit = {
+  sha: string;
+  committedAt: number;
+  leadTimeHours: number;
+};
 
 /** One counted (successful production) deployment and what it led to. */
 export type DeploymentFact = {
@@ -68,7 +74,12 @@ export type DeploymentFact = {
   /** Non-negative lead times of the commits it shipped, in hours. */
   leadTimes: number[];
   clockSkewed: number;
-  stages: { coding: number[]; pickup: number[]; review: number[]; deploy: number[] };
+  stages: {
+    coding: number[];
+    pickup: number[];
+    review: number[];
+    deploy: number[];
+  };
   commits: ShippedCommit[];
 };
 

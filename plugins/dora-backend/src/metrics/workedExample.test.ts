@@ -1,5 +1,9 @@
 import { DEFAULT_BAND_THRESHOLDS } from '@dora-metrics/plugin-dora-common';
-import { computeDataQuality, computeMetrics, computeSeries } from './computeMetrics';
+import {
+  computeDataQuality,
+  computeMetrics,
+  computeSeries,
+} from './computeMetrics';
 import { deriveEntityFacts } from './deriveFacts';
 import { ChangeRecord, DeploymentRecord, EntityHistory } from './types';
 
@@ -33,13 +37,19 @@ const commit = (sha: string, committedAt: string) => ({
 const listedCommits: DeploymentRecord[] = [
   deployment('d0', '2026-02-27T10:00:00Z', 'a0'),
   deployment('d1', '2026-03-02T12:00:00Z', 'a1', {
-    commits: [commit('c1', '2026-03-02T08:00:00Z'), commit('c2', '2026-03-01T12:00:00Z')],
+    commits: [
+      commit('c1', '2026-03-02T08:00:00Z'),
+      commit('c2', '2026-03-01T12:00:00Z'),
+    ],
   }),
   deployment('d2', '2026-03-03T09:00:00Z', 'a2', {
     commits: [commit('c3', '2026-03-03T08:30:00Z')],
   }),
   deployment('d3', '2026-03-05T16:00:00Z', 'a3', {
-    commits: [commit('c4', '2026-03-04T16:00:00Z'), commit('c5', '2026-03-05T17:00:00Z')],
+    commits: [
+      commit('c4', '2026-03-04T16:00:00Z'),
+      commit('c5', '2026-03-05T17:00:00Z'),
+    ],
   }),
   deployment('d4', '2026-03-05T18:00:00Z', 'a4', {
     kind: 'rollback',
@@ -58,7 +68,10 @@ const incident = {
   causeSha: null,
 };
 
-const history = (deployments: DeploymentRecord[], changes = new Map()): EntityHistory => ({
+const history = (
+  deployments: DeploymentRecord[],
+  changes = new Map(),
+): EntityHistory => ({
   entityRef: 'component:default/checkout',
   productionEnvironments: ['production', 'prod'],
   deployments,
@@ -66,7 +79,10 @@ const history = (deployments: DeploymentRecord[], changes = new Map()): EntityHi
   changes,
 });
 
-const window = { from: t('2026-03-02T00:00:00Z'), to: t('2026-03-09T00:00:00Z') };
+const window = {
+  from: t('2026-03-02T00:00:00Z'),
+  to: t('2026-03-09T00:00:00Z'),
+};
 const options = { timeZone: 'UTC', bands: DEFAULT_BAND_THRESHOLDS };
 
 function expectWorkedExampleFigures(h: EntityHistory) {
@@ -81,8 +97,18 @@ function expectWorkedExampleFigures(h: EntityHistory) {
     medianDeploymentDaysPerMonth: 3,
     band: 'high',
   });
-  expect(metrics.leadTime).toMatchObject({ medianHours: 14, p90Hours: 24, samples: 4, band: 'elite' });
-  expect(metrics.changeFailureRate).toEqual({ failed: 2, total: 4, rate: 0.5, band: 'low' });
+  expect(metrics.leadTime).toMatchObject({
+    medianHours: 14,
+    p90Hours: 24,
+    samples: 4,
+    band: 'elite',
+  });
+  expect(metrics.changeFailureRate).toEqual({
+    failed: 2,
+    total: 4,
+    rate: 0.5,
+    band: 'low',
+  });
   expect(metrics.recoveryTime).toEqual({
     medianHours: 2.75,
     samples: 2,
@@ -97,7 +123,10 @@ function expectWorkedExampleFigures(h: EntityHistory) {
     unlinkedIncidents: 0,
     deploymentsWithUnknownCommits: 0,
   });
-  expect(facts.incidents[0]).toMatchObject({ linkedDeployment: 'ci:d2', linkedBy: 'time' });
+  expect(facts.incidents[0]).toMatchObject({
+    linkedDeployment: 'ci:d2',
+    linkedBy: 'time',
+  });
   return facts;
 }
 
@@ -132,7 +161,13 @@ describe('worked example (shared/spec/metrics.md)', () => {
     const changes = new Map<string, ChangeRecord>(
       chain.map(([sha, at, parent]) => [
         sha,
-        { sha, committedAt: t(at), authoredAt: null, firstParent: parent, pullRequest: null },
+        {
+          sha,
+          committedAt: t(at),
+          authoredAt: null,
+          firstParent: parent,
+          pullRequest: null,
+        },
       ]),
     );
     const fromHistory = listedCommits.map((d, i) => ({
@@ -153,12 +188,23 @@ describe('worked example (shared/spec/metrics.md)', () => {
   });
 
   it('reports the window before as the previous period', () => {
-    const facts = deriveEntityFacts(history(listedCommits), { incidentLinkWindowMs: null });
-    const previous = computeMetrics(facts, { from: t('2026-02-23T00:00:00Z'), to: window.from }, options);
+    const facts = deriveEntityFacts(history(listedCommits), {
+      incidentLinkWindowMs: null,
+    });
+    const previous = computeMetrics(
+      facts,
+      { from: t('2026-02-23T00:00:00Z'), to: window.from },
+      options,
+    );
     expect(previous.deploymentFrequency.count).toBe(1);
     expect(previous.leadTime.medianHours).toBeNull();
     expect(previous.leadTime.band).toBeNull();
-    expect(previous.changeFailureRate).toEqual({ failed: 0, total: 1, rate: 0, band: 'elite' });
+    expect(previous.changeFailureRate).toEqual({
+      failed: 0,
+      total: 1,
+      rate: 0,
+      band: 'elite',
+    });
     expect(previous.recoveryTime.medianHours).toBeNull();
   });
 });

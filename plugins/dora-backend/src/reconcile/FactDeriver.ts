@@ -26,7 +26,8 @@ export class FactDeriver {
     const index = await this.deps.catalogIndex.get();
     for (const entityRef of entityRefs) {
       const environments =
-        index.get(entityRef)?.productionEnvironments ?? this.deps.config.productionEnvironments;
+        index.get(entityRef)?.productionEnvironments ??
+        this.deps.config.productionEnvironments;
       const stored = await this.deps.store.loadHistory(entityRef, environments);
       const facts = deriveEntityFacts(stored.history, {
         incidentLinkWindowMs: this.deps.config.incidentLinkWindowMs,
@@ -42,7 +43,11 @@ export class FactDeriver {
     for (const type of ['deployment', 'incident'] as const) {
       let afterId = 0;
       for (;;) {
-        const events = await this.deps.store.listUnattributed(type, afterId, PAGE);
+        const events = await this.deps.store.listUnattributed(
+          type,
+          afterId,
+          PAGE,
+        );
         if (events.length === 0) break;
         for (const event of events) {
           const attributions = attributeEvent(index, {
@@ -66,20 +71,26 @@ export class FactDeriver {
     const done = new Set<string>();
     for (;;) {
       // An entity dirtied again while this runs is left for the next run.
-      const dirty = (await this.deps.store.dirtyEntities(PAGE)).filter(ref => !done.has(ref));
+      const dirty = (await this.deps.store.dirtyEntities(PAGE)).filter(
+        ref => !done.has(ref),
+      );
       if (dirty.length === 0) return done.size;
       await this.deriveEntities(dirty);
       dirty.forEach(ref => done.add(ref));
     }
   }
 
-  async reconcile(options: { full?: boolean } = {}): Promise<{ reattributed: number; derived: number }> {
+  async reconcile(
+    options: { full?: boolean } = {},
+  ): Promise<{ reattributed: number; derived: number }> {
     const started = Date.now();
     if (options.full) await this.deps.store.markAllDirty();
     const reattributed = await this.reattribute();
     const derived = await this.deriveDirty();
     this.deps.logger.info(
-      `DORA reconcile${options.full ? ' (full)' : ''}: ${reattributed} events attributed, ` +
+      `DORA reconcile${
+        options.full ? ' (full)' : ''
+      }: ${reattributed} events attributed, ` +
         `${derived} entities derived in ${Date.now() - started} ms`,
     );
     return { reattributed, derived };

@@ -16,7 +16,12 @@ import {
 import { normalizeEntityRef } from '../attribution/attribute';
 import { CatalogIndexProvider } from '../attribution/CatalogIndexProvider';
 import { DoraConfig } from '../config';
-import { computeDataQuality, computeMetrics, computeSeries, FactPool } from '../metrics/computeMetrics';
+import {
+  computeDataQuality,
+  computeMetrics,
+  computeSeries,
+  FactPool,
+} from '../metrics/computeMetrics';
 import { median } from '../metrics/stats';
 import { DAY_MS, previousWindow, Window } from '../metrics/time';
 import { DoraStore } from '../store/types';
@@ -50,33 +55,59 @@ export class ReportService {
   ) {}
 
   private options() {
-    return { timeZone: this.deps.config.timeZone, bands: this.deps.config.bands };
+    return {
+      timeZone: this.deps.config.timeZone,
+      bands: this.deps.config.bands,
+    };
   }
 
-  private report(pool: FactPool, window: Window, granularity: Granularity): MetricsReport {
+  private report(
+    pool: FactPool,
+    window: Window,
+    granularity: Granularity,
+  ): MetricsReport {
     const previous = previousWindow(window);
     return {
       window: windowJson(window),
       ...computeMetrics(pool, window, this.options()),
-      previous: { window: windowJson(previous), ...computeMetrics(pool, previous, this.options()) },
+      previous: {
+        window: windowJson(previous),
+        ...computeMetrics(pool, previous, this.options()),
+      },
       granularity,
       timeZone: this.deps.config.timeZone,
-      series: computeSeries(pool, window, granularity, this.deps.config.timeZone),
+      series: computeSeries(
+        pool,
+        window,
+        granularity,
+        this.deps.config.timeZone,
+      ),
       dataQuality: computeDataQuality(pool, window),
     };
   }
 
-  private summary(pool: FactPool, entityRef: string, title: string | null, window: Window): EntityMetricsSummary {
+  private summary(
+    pool: FactPool,
+    entityRef: string,
+    title: string | null,
+    window: Window,
+  ): EntityMetricsSummary {
     const own = poolOf(pool, new Set([entityRef]));
     return {
       entityRef,
       title,
-      metrics: { ...computeMetrics(own, window, this.options()), dataQuality: computeDataQuality(own, window) },
+      metrics: {
+        ...computeMetrics(own, window, this.options()),
+        dataQuality: computeDataQuality(own, window),
+      },
     };
   }
 
   /** The refs of `entityRefs` the caller may read, and how many were hidden. */
-  private async visible(entityRefs: string[], credentials: BackstageCredentials) {
+  private async visible(
+    entityRefs: string[],
+    credentials: BackstageCredentials,
+  ) {
     if (entityRefs.length === 0) return { visible: [], hidden: 0 };
     const { items } = await this.deps.catalog.getEntitiesByRefs(
       { entityRefs, fields: ['kind', 'metadata.name'] },
@@ -87,10 +118,14 @@ export class ReportService {
   }
 
   /** The normalized ref, or a 404 when the caller may not read the entity. */
-  async readableEntityRef(entityRef: string, credentials: BackstageCredentials): Promise<string> {
+  async readableEntityRef(
+    entityRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<string> {
     const ref = normalizeEntityRef(entityRef);
     const entity = await this.deps.catalog.getEntityByRef(ref, { credentials });
-    if (!entity) throw new NotFoundError(`entityRef: no entity ${ref} that you may read`);
+    if (!entity)
+      throw new NotFoundError(`entityRef: no entity ${ref} that you may read`);
     return ref;
   }
 
@@ -100,38 +135,62 @@ export class ReportService {
     { window, credentials }: Request,
   ): Promise<EntityMetricsResponse> {
     const ref = await this.readableEntityRef(entityRef, credentials);
-    const pool = await this.deps.store.loadFacts({ entityRefs: [ref] }, previousWindow(window).from, window.to);
+    const pool = await this.deps.store.loadFacts(
+      { entityRefs: [ref] },
+      previousWindow(window).from,
+      window.to,
+    );
     return { entityRef: ref, ...this.report(pool, window, granularity) };
   }
 
   async teamMetrics(
     groupRef: string,
-    options: { granularity: Granularity; ownership: OwnershipMode; includeSubgroups: boolean },
+    options: {
+      granularity: Granularity;
+      ownership: OwnershipMode;
+      includeSubgroups: boolean;
+    },
     { window, credentials }: Request,
   ): Promise<TeamMetricsResponse> {
-    const group = normalizeEntityRef(groupRef.includes(':') ? groupRef : `group:${groupRef}`);
+    const group = normalizeEntityRef(
+      groupRef.includes(':') ? groupRef : `group:${groupRef}`,
+    );
     if (!(await this.deps.catalog.getEntityByRef(group, { credentials }))) {
       throw new NotFoundError(`groupRef: no group ${group} that you may read`);
     }
     const index = await this.deps.catalogIndex.get();
-    const groups = options.includeSubgroups ? index.groupWithDescendants(group) : new Set([group]);
+    const groups = options.includeSubgroups
+      ? index.groupWithDescendants(group)
+      : new Set([group]);
     const from = previousWindow(window).from;
     let candidates: string[];
     let pool: FactPool;
     if (options.ownership === 'current') {
-      candidates = [...index.entities()].filter(e => e.ownerRef && groups.has(e.ownerRef)).map(e => e.ref);
-      pool = await this.deps.store.loadFacts({ entityRefs: candidates }, from, window.to);
+      candidates = [...index.entities()]
+        .filter(e => e.ownerRef && groups.has(e.ownerRef))
+        .map(e => e.ref);
+      pool = await this.deps.store.loadFacts(
+        { entityRefs: candidates },
+        from,
+        window.to,
+      );
     } else {
       pool = await this.deps.store.loadFacts(
         { ownerGroup: group, directOnly: !options.includeSubgroups },
         from,
         window.to,
       );
-      candidates = [...new Set([...pool.deployments, ...pool.incidents].map(f => f.entityRef))].sort();
+      candidates = [
+        ...new Set(
+          [...pool.deployments, ...pool.incidents].map(f => f.entityRef),
+        ),
+      ].sort();
     }
     const { visible, hidden } = await this.visible(candidates, credentials);
     const visiblePool = poolOf(pool, new Set(visible));
-    const entities = visible.map(ref => this.summary(visiblePool, ref, index.get(ref)?.title ?? null, window));
+    const entities = visible.map(ref =>
+      this.summary(visiblePool, ref, index.get(ref)?.title ?? null, window),
+    );
     const days = (window.to - window.from) / DAY_MS;
     return {
       groupRef: group,
@@ -147,7 +206,11 @@ export class ReportService {
     };
   }
 
-  private async templateRows(window: Window, credentials: BackstageCredentials, only?: string | null) {
+  private async templateRows(
+    window: Window,
+    credentials: BackstageCredentials,
+    only?: string | null,
+  ) {
     const index = await this.deps.catalogIndex.get();
     const byTemplate = new Map<string, string[]>();
     for (const e of index.entities()) {
@@ -159,35 +222,59 @@ export class ReportService {
     const all = [...byTemplate.values()].flat();
     const { visible } = await this.visible(all, credentials);
     const visibleSet = new Set(visible);
-    const pool = await this.deps.store.loadFacts({ entityRefs: visible }, window.from, window.to);
-    return [...byTemplate.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([key, refs]) => {
-      const shown = refs.filter(r => visibleSet.has(r));
-      const own = poolOf(pool, new Set(shown));
-      const row: TemplateReportRow = {
-        templateRef: key === NO_TEMPLATE ? null : key,
-        title: key === NO_TEMPLATE ? null : index.get(key)?.title ?? null,
-        entityCount: shown.length,
-        hiddenEntityCount: refs.length - shown.length,
-        metrics: { ...computeMetrics(own, window, this.options()), dataQuality: computeDataQuality(own, window) },
-      };
-      return { row, shown, pool: own };
-    });
+    const pool = await this.deps.store.loadFacts(
+      { entityRefs: visible },
+      window.from,
+      window.to,
+    );
+    return [...byTemplate.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([key, refs]) => {
+        const shown = refs.filter(r => visibleSet.has(r));
+        const own = poolOf(pool, new Set(shown));
+        const row: TemplateReportRow = {
+          templateRef: key === NO_TEMPLATE ? null : key,
+          title: key === NO_TEMPLATE ? null : index.get(key)?.title ?? null,
+          entityCount: shown.length,
+          hiddenEntityCount: refs.length - shown.length,
+          metrics: {
+            ...computeMetrics(own, window, this.options()),
+            dataQuality: computeDataQuality(own, window),
+          },
+        };
+        return { row, shown, pool: own };
+      });
   }
 
-  async templateReport({ window, credentials }: Request): Promise<TemplateReportResponse> {
+  async templateReport({
+    window,
+    credentials,
+  }: Request): Promise<TemplateReportResponse> {
     const rows = await this.templateRows(window, credentials);
     return { window: windowJson(window), templates: rows.map(r => r.row) };
   }
 
-  async templateMetrics(templateRef: string | null, { window, credentials }: Request): Promise<TemplateMetricsResponse> {
-    const ref = templateRef ? normalizeEntityRef(templateRef.includes(':') ? templateRef : `template:${templateRef}`) : null;
+  async templateMetrics(
+    templateRef: string | null,
+    { window, credentials }: Request,
+  ): Promise<TemplateMetricsResponse> {
+    const ref = templateRef
+      ? normalizeEntityRef(
+          templateRef.includes(':') ? templateRef : `template:${templateRef}`,
+        )
+      : null;
     const [found] = await this.templateRows(window, credentials, ref);
-    if (!found) throw new NotFoundError(`templateRef: no entity was created from ${ref ?? 'no template'}`);
+    if (!found)
+      throw new NotFoundError(
+        `templateRef: no entity was created from ${ref ?? 'no template'}`,
+      );
     const index = await this.deps.catalogIndex.get();
     return {
       window: windowJson(window),
       ...found.row,
-      entities: found.shown.map(r => this.summary(found.pool, r, index.get(r)?.title ?? null, window)),
+      entities: found.shown.map(r =>
+        this.summary(found.pool, r, index.get(r)?.title ?? null, window),
+      ),
     };
   }
 
@@ -214,7 +301,9 @@ export class ReportService {
       unknownEntities: visible.filter(ref => !index.get(ref)),
       clockSkewedChanges: stored.clockSkewedChanges,
       deploymentsWithUnknownCommits: stored.deploymentsWithUnknownCommits,
-      staleOpenIncidents: stored.staleOpenIncidents.filter(i => visibleSet.has(i.entityRef)),
+      staleOpenIncidents: stored.staleOpenIncidents.filter(i =>
+        visibleSet.has(i.entityRef),
+      ),
     };
   }
 }

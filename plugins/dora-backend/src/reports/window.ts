@@ -15,7 +15,8 @@ function parseBound(field: string, value: string, zone: string): number {
     throw new InputError(`${field}: not a valid date`);
   }
   const parsed = parseTimestamp(value);
-  if (typeof parsed !== 'number') throw new InputError(`${field}: ${parsed.error}`);
+  if (typeof parsed !== 'number')
+    throw new InputError(`${field}: ${parsed.error}`);
   return parsed;
 }
 
@@ -26,10 +27,14 @@ export function parseWindow(
   now = Date.now(),
 ): Window {
   const to = query.to ? parseBound('to', query.to, zone) : now;
-  const from = query.from ? parseBound('from', query.from, zone) : to - DEFAULT_DAYS * DAY_MS;
+  const from = query.from
+    ? parseBound('from', query.from, zone)
+    : to - DEFAULT_DAYS * DAY_MS;
   if (from >= to) throw new InputError('from: must be before to');
   if (to - from > MAX_WINDOW_DAYS * DAY_MS) {
-    throw new InputError(`to: the window may span at most ${MAX_WINDOW_DAYS} days`);
+    throw new InputError(
+      `to: the window may span at most ${MAX_WINDOW_DAYS} days`,
+    );
   }
   return { from, to };
 }

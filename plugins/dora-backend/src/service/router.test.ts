@@ -1,8 +1,17 @@
-import { mockCredentials, mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
 import { doraPlugin } from '../plugin';
-import { checkoutEntity, commerceGroup, paymentsGroup, workedExample } from '../__testUtils__/workedExample';
+import {
+  checkoutEntity,
+  commerceGroup,
+  paymentsGroup,
+  workedExample,
+} from '../__testUtils__/workedExample';
 
 const service = mockCredentials.service.header();
 const user = mockCredentials.user.header();
@@ -13,7 +22,9 @@ async function startDora() {
   const { server } = await startTestBackend({
     features: [
       doraPlugin,
-      catalogServiceMock.factory({ entities: [checkoutEntity, paymentsGroup, commerceGroup] }),
+      catalogServiceMock.factory({
+        entities: [checkoutEntity, paymentsGroup, commerceGroup],
+      }),
       mockServices.rootConfig.factory({ data: { dora: { timeZone: 'UTC' } } }),
     ],
   });
@@ -21,15 +32,29 @@ async function startDora() {
 }
 
 const push = (server: unknown, kind: string, items: unknown[]) =>
-  request(server as never).post(`/api/dora/v1/${kind}`).set('Authorization', service).send({ [kind]: items });
+  request(server as never)
+    .post(`/api/dora/v1/${kind}`)
+    .set('Authorization', service)
+    .send({ [kind]: items });
 
 describe('dora router', () => {
   it('reproduces the worked example through the push and read API', async () => {
     const server = await startDora();
-    const deployments = await push(server, 'deployments', workedExample.deployments);
+    const deployments = await push(
+      server,
+      'deployments',
+      workedExample.deployments,
+    );
     expect(deployments.status).toBe(200);
-    expect(deployments.body).toEqual({ accepted: 5, updated: 0, duplicates: 0, rejected: [] });
-    expect((await push(server, 'incidents', workedExample.incidents)).body.accepted).toBe(1);
+    expect(deployments.body).toEqual({
+      accepted: 5,
+      updated: 0,
+      duplicates: 0,
+      rejected: [],
+    });
+    expect(
+      (await push(server, 'incidents', workedExample.incidents)).body.accepted,
+    ).toBe(1);
 
     const res = await request(server)
       .get('/api/dora/v1/metrics')
@@ -38,19 +63,47 @@ describe('dora router', () => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
       entityRef: 'component:default/checkout',
-      window: { from: '2026-03-02T00:00:00.000Z', to: '2026-03-09T00:00:00.000Z' },
-      deploymentFrequency: { count: 4, deploymentDays: 3, medianDeploymentDaysPerWeek: 3, band: 'high' },
+      window: {
+        from: '2026-03-02T00:00:00.000Z',
+        to: '2026-03-09T00:00:00.000Z',
+      },
+      deploymentFrequency: {
+        count: 4,
+        deploymentDays: 3,
+        medianDeploymentDaysPerWeek: 3,
+        band: 'high',
+      },
       leadTime: {
         medianHours: 14,
         p90Hours: 24,
         samples: 4,
         band: 'elite',
-        stages: { codingHours: null, pickupHours: null, reviewHours: null, deployHours: null },
+        stages: {
+          codingHours: null,
+          pickupHours: null,
+          reviewHours: null,
+          deployHours: null,
+        },
       },
       changeFailureRate: { failed: 2, total: 4, rate: 0.5, band: 'low' },
-      recoveryTime: { medianHours: 2.75, samples: 2, band: 'high', timeToRestoreMedianHours: 2.5, openIncidents: 0 },
+      recoveryTime: {
+        medianHours: 2.75,
+        samples: 2,
+        band: 'high',
+        timeToRestoreMedianHours: 2.5,
+        openIncidents: 0,
+      },
       reworkRate: { unplanned: 1, total: 4, rate: 0.25 },
-      series: [{ start: '2026-03-02T00:00:00.000Z', deployments: 4, leadTimeMedianHours: 14, changeFailureRate: 0.5, recoveryMedianHours: 2.75, reworkRate: 0.25 }],
+      series: [
+        {
+          start: '2026-03-02T00:00:00.000Z',
+          deployments: 4,
+          leadTimeMedianHours: 14,
+          changeFailureRate: 0.5,
+          recoveryMedianHours: 2.75,
+          reworkRate: 0.25,
+        },
+      ],
       dataQuality: { clockSkewedChanges: 1, unlinkedIncidents: 0 },
     });
     expect(res.body.deploymentFrequency.perDay).toBeCloseTo(4 / 7, 10);
@@ -58,15 +111,33 @@ describe('dora router', () => {
 
     const drill = await request(server)
       .get('/api/dora/v1/deployments')
-      .query({ entityRef: workedExample.entityRef, ...workedExample.window, limit: 2 })
+      .query({
+        entityRef: workedExample.entityRef,
+        ...workedExample.window,
+        limit: 2,
+      })
       .set('Authorization', user);
-    expect(drill.body.items.map((d: { id: string }) => d.id)).toEqual(['d4', 'd3']);
-    expect(drill.body.items[1]).toMatchObject({ failed: true, leadTimeHours: 24 });
+    expect(drill.body.items.map((d: { id: string }) => d.id)).toEqual([
+      'd4',
+      'd3',
+    ]);
+    expect(drill.body.items[1]).toMatchObject({
+      failed: true,
+      leadTimeHours: 24,
+    });
     const next = await request(server)
       .get('/api/dora/v1/deployments')
-      .query({ entityRef: workedExample.entityRef, ...workedExample.window, limit: 2, cursor: drill.body.nextCursor })
+      .query({
+        entityRef: workedExample.entityRef,
+        ...workedExample.window,
+        limit: 2,
+        cursor: drill.body.nextCursor,
+      })
       .set('Authorization', user);
-    expect(next.body.items.map((d: { id: string }) => d.id)).toEqual(['d2', 'd1']);
+    expect(next.body.items.map((d: { id: string }) => d.id)).toEqual([
+      'd2',
+      'd1',
+    ]);
     expect(next.body.items[0].linkedIncidents).toEqual(['pagerduty:i1']);
     expect(next.body.nextCursor).toBeNull();
 
@@ -75,7 +146,11 @@ describe('dora router', () => {
       .query({ entityRef: workedExample.entityRef, ...workedExample.window })
       .set('Authorization', user);
     expect(incidents.body.items).toEqual([
-      expect.objectContaining({ id: 'i1', linkedDeployment: 'github-actions:d2', linkedBy: 'time' }),
+      expect.objectContaining({
+        id: 'i1',
+        linkedDeployment: 'github-actions:d2',
+        linkedBy: 'time',
+      }),
     ]);
   });
 
@@ -97,7 +172,9 @@ describe('dora router', () => {
         entityCount: 1,
         hiddenEntityCount: 0,
         changeFailureRate: { failed: 2, total: 4 },
-        entities: [{ entityRef: 'component:default/checkout', title: 'Checkout' }],
+        entities: [
+          { entityRef: 'component:default/checkout', title: 'Checkout' },
+        ],
       });
     }
     const report = await request(server)
@@ -108,7 +185,9 @@ describe('dora router', () => {
       expect.objectContaining({
         templateRef: 'template:default/node-service',
         entityCount: 1,
-        metrics: expect.objectContaining({ leadTime: expect.objectContaining({ medianHours: 14 }) }),
+        metrics: expect.objectContaining({
+          leadTime: expect.objectContaining({ medianHours: 14 }),
+        }),
       }),
     ]);
   });
@@ -116,24 +195,41 @@ describe('dora router', () => {
   it('refuses writes without a token (401) and from users (403)', async () => {
     const server = await startDora();
     const body = { deployments: workedExample.deployments };
-    const anonymous = await request(server).post('/api/dora/v1/deployments').set('Authorization', none).send(body);
+    const anonymous = await request(server)
+      .post('/api/dora/v1/deployments')
+      .set('Authorization', none)
+      .send(body);
     expect(anonymous.status).toBe(401);
-    const asUser = await request(server).post('/api/dora/v1/deployments').set('Authorization', user).send(body);
+    const asUser = await request(server)
+      .post('/api/dora/v1/deployments')
+      .set('Authorization', user)
+      .send(body);
     expect(asUser.status).toBe(403);
-    const read = await request(server).get('/api/dora/v1/metrics?entityRef=checkout').set('Authorization', none);
+    const read = await request(server)
+      .get('/api/dora/v1/metrics?entityRef=checkout')
+      .set('Authorization', none);
     expect(read.status).toBe(401);
   });
 
   it('stores the valid items of a batch and names the field of a bad one', async () => {
     const server = await startDora();
     const [d0, d1, d2] = workedExample.deployments;
-    const res = await push(server, 'deployments', [d0, { ...d1, finishedAt: '2026-03-02T12:00:00' }, d2]);
+    const res = await push(server, 'deployments', [
+      d0,
+      { ...d1, finishedAt: '2026-03-02T12:00:00' },
+      d2,
+    ]);
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
       accepted: 2,
       updated: 0,
       duplicates: 0,
-      rejected: [{ index: 1, reason: 'finishedAt: missing time zone offset (add Z or +hh:mm)' }],
+      rejected: [
+        {
+          index: 1,
+          reason: 'finishedAt: missing time zone offset (add Z or +hh:mm)',
+        },
+      ],
     });
   });
 
@@ -141,22 +237,43 @@ describe('dora router', () => {
     const server = await startDora();
     await push(server, 'deployments', workedExample.deployments);
     const again = await push(server, 'deployments', workedExample.deployments);
-    expect(again.body).toEqual({ accepted: 0, updated: 0, duplicates: 5, rejected: [] });
-    const changed = await push(server, 'deployments', [{ ...workedExample.deployments[1], url: 'https://ci/1' }]);
-    expect(changed.body).toEqual({ accepted: 0, updated: 1, duplicates: 0, rejected: [] });
+    expect(again.body).toEqual({
+      accepted: 0,
+      updated: 0,
+      duplicates: 5,
+      rejected: [],
+    });
+    const changed = await push(server, 'deployments', [
+      { ...workedExample.deployments[1], url: 'https://ci/1' },
+    ]);
+    expect(changed.body).toEqual({
+      accepted: 0,
+      updated: 1,
+      duplicates: 0,
+      rejected: [],
+    });
     const list = await request(server)
       .get('/api/dora/v1/deployments')
-      .query({ entityRef: workedExample.entityRef, from: '2026-02-01', to: '2026-04-01' })
+      .query({
+        entityRef: workedExample.entityRef,
+        from: '2026-02-01',
+        to: '2026-04-01',
+      })
       .set('Authorization', user);
     expect(list.body.items).toHaveLength(5);
   });
 
   it('answers 400 naming the field for bad queries and bodies, 404 for unknown entities', async () => {
     const server = await startDora();
-    const bad = await request(server).post('/api/dora/v1/deployments').set('Authorization', service).send({ deployments: {} });
+    const bad = await request(server)
+      .post('/api/dora/v1/deployments')
+      .set('Authorization', service)
+      .send({ deployments: {} });
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toMatch(/^deployments: /);
-    const noRef = await request(server).get('/api/dora/v1/metrics').set('Authorization', user);
+    const noRef = await request(server)
+      .get('/api/dora/v1/metrics')
+      .set('Authorization', user);
     expect(noRef.status).toBe(400);
     expect(noRef.body.error.message).toBe('entityRef: required');
     const badFrom = await request(server)
@@ -164,7 +281,9 @@ describe('dora router', () => {
       .query({ entityRef: 'checkout', from: '2026-03-02T00:00:00' })
       .set('Authorization', user);
     expect(badFrom.status).toBe(400);
-    expect(badFrom.body.error.message).toMatch(/^from: missing time zone offset/);
+    expect(badFrom.body.error.message).toMatch(
+      /^from: missing time zone offset/,
+    );
     const unknown = await request(server)
       .get('/api/dora/v1/metrics')
       .query({ entityRef: 'component:default/nope' })
@@ -178,9 +297,16 @@ describe('dora router', () => {
     const server = await startDora();
     const { entityRef: _e, ...d } = workedExample.deployments[1];
     await push(server, 'deployments', [{ ...d, repository: 'acme/unknown' }]);
-    const quality = await request(server).get('/api/dora/v1/data-quality').set('Authorization', user);
+    const quality = await request(server)
+      .get('/api/dora/v1/data-quality')
+      .set('Authorization', user);
     expect(quality.body.unattributedEvents).toEqual([
-      { eventType: 'deployment', source: 'github-actions', matchKey: 'acme/unknown', count: 1 },
+      {
+        eventType: 'deployment',
+        source: 'github-actions',
+        matchKey: 'acme/unknown',
+        count: 1,
+      },
     ]);
   });
 });

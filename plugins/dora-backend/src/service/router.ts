@@ -5,7 +5,10 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { InputError, NotAllowedError } from '@backstage/errors';
-import { AuthorizeResult, BasicPermission } from '@backstage/plugin-permission-common';
+import {
+  AuthorizeResult,
+  BasicPermission,
+} from '@backstage/plugin-permission-common';
 import {
   doraEventsCreatePermission,
   doraMetricsReadPermission,
@@ -41,7 +44,9 @@ const readQuery = z.object({
   from: z.string().optional(),
   to: z.string().optional(),
   granularity: z.enum(GRANULARITIES as [string, ...string[]]).default('week'),
-  ownership: z.enum(OWNERSHIP_MODES as [string, ...string[]]).default('current'),
+  ownership: z
+    .enum(OWNERSHIP_MODES as [string, ...string[]])
+    .default('current'),
   includeSubgroups: flag.default('true'),
   entityRef: z.string().min(1).optional(),
   groupRef: z.string().min(1).optional(),
@@ -68,14 +73,33 @@ function required<T>(value: T | undefined, field: string): T {
  * HTTP only parses, authorizes and calls: every route's work is in the
  * ingest and report services.
  */
-export async function createRouter(options: RouterOptions): Promise<express.Router> {
-  const { httpAuth, permissions, auditor, ingest, reports, deriver, store, config } = options;
+export async function createRouter(
+  options: RouterOptions,
+): Promise<express.Router> {
+  const {
+    httpAuth,
+    permissions,
+    auditor,
+    ingest,
+    reports,
+    deriver,
+    store,
+    config,
+  } = options;
   const router = Router();
   router.use(express.json({ limit: '10mb' }));
 
-  async function authorize(req: Request, permission: BasicPermission, allow: ('user' | 'service')[]) {
-    const credentials: BackstageCredentials = await httpAuth.credentials(req, { allow });
-    const [decision] = await permissions.authorize([{ permission }], { credentials });
+  async function authorize(
+    req: Request,
+    permission: BasicPermission,
+    allow: ('user' | 'service')[],
+  ) {
+    const credentials: BackstageCredentials = await httpAuth.credentials(req, {
+      allow,
+    });
+    const [decision] = await permissions.authorize([{ permission }], {
+      credentials,
+    });
     if (decision.result !== AuthorizeResult.ALLOW) {
       throw new NotAllowedError(`not allowed: ${permission.name}`);
     }
@@ -86,7 +110,10 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     res.json({ status: 'ok' });
   });
 
-  const push = (kind: string, handle: (body: unknown) => Promise<IngestResult>) =>
+  const push = (
+    kind: string,
+    handle: (body: unknown) => Promise<IngestResult>,
+  ) =>
     router.post(`/v1/${kind}`, async (req, res) => {
       await authorize(req, doraEventsCreatePermission, ['service']);
       const items = Array.isArray(req.body?.[kind]) ? req.body[kind].length : 0;
@@ -112,14 +139,21 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
 
   router.post('/v1/recompute', async (req, res) => {
     await authorize(req, doraEventsCreatePermission, ['service']);
-    const audit = await auditor.createEvent({ eventId: 'dora-recompute', severityLevel: 'medium', request: req });
+    const audit = await auditor.createEvent({
+      eventId: 'dora-recompute',
+      severityLevel: 'medium',
+      request: req,
+    });
     const result = await deriver.reconcile({ full: true });
     await audit.success({ meta: result });
     res.json(result);
   });
 
   const reader = async (req: Request) => {
-    const credentials = await authorize(req, doraMetricsReadPermission, ['user', 'service']);
+    const credentials = await authorize(req, doraMetricsReadPermission, [
+      'user',
+      'service',
+    ]);
     const query = parseQuery(req);
     return { query, credentials, window: parseWindow(query, config.timeZone) };
   };
@@ -127,7 +161,13 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   router.get('/v1/metrics', async (req, res) => {
     const { query, ...request } = await reader(req);
     const granularity = query.granularity as (typeof GRANULARITIES)[number];
-    res.json(await reports.entityMetrics(required(query.entityRef, 'entityRef'), granularity, request));
+    res.json(
+      await reports.entityMetrics(
+        required(query.entityRef, 'entityRef'),
+        granularity,
+        request,
+      ),
+    );
   });
 
   router.get('/v1/teams/metrics', async (req, res) => {
@@ -152,13 +192,24 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   router.get('/v1/templates/metrics', async (req, res) => {
     const { query, ...request } = await reader(req);
     // An empty templateRef asks for the entities created from no template.
-    res.json(await reports.templateMetrics(required(query.templateRef, 'templateRef') || null, request));
+    res.json(
+      await reports.templateMetrics(
+        required(query.templateRef, 'templateRef') || null,
+        request,
+      ),
+    );
   });
 
-  const events = <T>(path: string, list: (q: EventListQuery) => Promise<Page<T>>) =>
+  const events = <T>(
+    path: string,
+    list: (q: EventListQuery) => Promise<Page<T>>,
+  ) =>
     router.get(path, async (req, res) => {
       const { query, window, credentials } = await reader(req);
-      const entityRef = await reports.readableEntityRef(required(query.entityRef, 'entityRef'), credentials);
+      const entityRef = await reports.readableEntityRef(
+        required(query.entityRef, 'entityRef'),
+        credentials,
+      );
       res.json(
         await list({
           entityRef,

@@ -5,7 +5,12 @@ import {
 import { Knex } from 'knex';
 import { FactPool } from '../metrics/computeMetrics';
 import { EntityFacts } from '../metrics/types';
-import { dataQuality, listDeployments, listIncidents, listUnattributed } from './eventReads';
+import {
+  dataQuality,
+  listDeployments,
+  listIncidents,
+  listUnattributed,
+} from './eventReads';
 import {
   attributionColumns,
   markDirtyIn,
@@ -27,7 +32,10 @@ import {
   StoredHistory,
 } from './types';
 
-const migrationsDir = resolvePackagePath('@dora-metrics/plugin-dora-backend', 'migrations');
+const migrationsDir = resolvePackagePath(
+  '@dora-metrics/plugin-dora-backend',
+  'migrations',
+);
 
 /** The knex implementation of {@link DoraStore}, on SQLite, PostgreSQL or MySQL. */
 export class DatabaseDoraStore implements DoraStore {
@@ -60,11 +68,26 @@ export class DatabaseDoraStore implements DoraStore {
     return listUnattributed(this.db, eventType, afterId, limit);
   }
 
-  async addAttributions(eventType: EventType, eventId: number, attributions: Attribution[]) {
+  async addAttributions(
+    eventType: EventType,
+    eventId: number,
+    attributions: Attribution[],
+  ) {
     await this.db.transaction(async trx => {
-      const rows = attributionColumns(eventType, eventId, attributions, Date.now());
-      await trx('dora_attributions').insert(rows).onConflict(['event_type', 'event_id', 'entity_ref']).ignore();
-      await markDirtyIn(trx, attributions.map(a => a.entityRef));
+      const rows = attributionColumns(
+        eventType,
+        eventId,
+        attributions,
+        Date.now(),
+      );
+      await trx('dora_attributions')
+        .insert(rows)
+        .onConflict(['event_type', 'event_id', 'entity_ref'])
+        .ignore();
+      await markDirtyIn(
+        trx,
+        attributions.map(a => a.entityRef),
+      );
     });
   }
 
@@ -112,7 +135,9 @@ export class DatabaseDoraStore implements DoraStore {
   }
 
   async attributedEntities(): Promise<string[]> {
-    const rows = await this.db('dora_attributions').distinct('entity_ref').orderBy('entity_ref');
+    const rows = await this.db('dora_attributions')
+      .distinct('entity_ref')
+      .orderBy('entity_ref');
     return rows.map(r => r.entity_ref);
   }
 }

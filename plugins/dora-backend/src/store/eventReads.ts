@@ -1,10 +1,20 @@
 import { InputError } from '@backstage/errors';
-import { DeploymentView, IncidentView, Page } from '@dora-metrics/plugin-dora-common';
+import {
+  DeploymentView,
+  IncidentView,
+  Page,
+} from '@dora-metrics/plugin-dora-common';
 import { Knex } from 'knex';
 import { median } from '../metrics/stats';
-import { EventListQuery, EventType, StoreDataQuality, UnattributedEvent } from './types';
+import {
+  EventListQuery,
+  EventType,
+  StoreDataQuality,
+  UnattributedEvent,
+} from './types';
 
-const iso = (ms: unknown) => (ms === null || ms === undefined ? null : new Date(Number(ms)).toISOString());
+const iso = (ms: unknown) =>
+  ms === null || ms === undefined ? null : new Date(Number(ms)).toISOString();
 
 type Cursor = { at: number; id: number };
 
@@ -14,7 +24,9 @@ function encodeCursor(c: Cursor) {
 
 function decodeCursor(cursor: string): Cursor {
   try {
-    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    const [at, id] = JSON.parse(
+      Buffer.from(cursor, 'base64url').toString('utf8'),
+    );
     if (Number.isFinite(at) && Number.isInteger(id)) return { at, id };
   } catch {
     // reported below
@@ -42,7 +54,9 @@ async function page(
   if (q.cursor) {
     const c = decodeCursor(q.cursor);
     query.where(w =>
-      w.where(timeColumn, '<', c.at).orWhere(x => x.where(timeColumn, c.at).where(idColumn, '<', c.id)),
+      w
+        .where(timeColumn, '<', c.at)
+        .orWhere(x => x.where(timeColumn, c.at).where(idColumn, '<', c.id)),
     );
   }
   return await query;
@@ -52,17 +66,32 @@ function nextCursor<T>(rows: T[], limit: number, cursorOf: (row: T) => Cursor) {
   return rows.length > limit ? encodeCursor(cursorOf(rows[limit - 1])) : null;
 }
 
-export async function listDeployments(db: Knex, q: EventListQuery): Promise<Page<DeploymentView>> {
+export async function listDeployments(
+  db: Knex,
+  q: EventListQuery,
+): Promise<Page<DeploymentView>> {
   const rows = await page(
     db('dora_deployments as d')
       .join('dora_attributions as a', function on() {
-        this.on('a.event_id', 'd.id').andOn('a.event_type', db.raw('?', ['deployment']));
+        this.on('a.event_id', 'd.id').andOn(
+          'a.event_type',
+          db.raw('?', ['deployment']),
+        );
       })
       .leftJoin('dora_deployment_facts as f', function on() {
-        this.on('f.deployment_id', 'd.id').andOn('f.entity_ref', 'a.entity_ref');
+        this.on('f.deployment_id', 'd.id').andOn(
+          'f.entity_ref',
+          'a.entity_ref',
+        );
       })
       .where('a.entity_ref', q.entityRef)
-      .select('d.*', 'a.entity_ref as attributed_to', 'f.failed', 'f.commits as shipped', 'f.deployment_id as fact_id'),
+      .select(
+        'd.*',
+        'a.entity_ref as attributed_to',
+        'f.failed',
+        'f.commits as shipped',
+        'f.deployment_id as fact_id',
+      ),
     'd.finished_at',
     'd.id',
     q,
@@ -71,11 +100,16 @@ export async function listDeployments(db: Knex, q: EventListQuery): Promise<Page
   const links = await db('dora_incident_facts as f')
     .join('dora_incidents as i', 'i.id', 'f.incident_id')
     .where('f.entity_ref', q.entityRef)
-    .whereIn('f.linked_deployment_id', items.map(r => r.id))
+    .whereIn(
+      'f.linked_deployment_id',
+      items.map(r => r.id),
+    )
     .select('f.linked_deployment_id', 'i.event_key');
   return {
     items: items.map(r => {
-      const commits: DeploymentView['commits'] = r.shipped ? JSON.parse(r.shipped) : [];
+      const commits: DeploymentView['commits'] = r.shipped
+        ? JSON.parse(r.shipped)
+        : [];
       return {
         source: r.source,
         id: r.external_id,
@@ -90,27 +124,45 @@ export async function listDeployments(db: Knex, q: EventListQuery): Promise<Page
         counted: r.fact_id !== null,
         failed: Boolean(r.failed),
         rollbackOf: r.rollback_of,
-        linkedIncidents: links.filter(l => Number(l.linked_deployment_id) === Number(r.id)).map(l => l.event_key),
-        leadTimeHours: median(commits.map(c => c.leadTimeHours).filter(h => h >= 0)),
+        linkedIncidents: links
+          .filter(l => Number(l.linked_deployment_id) === Number(r.id))
+          .map(l => l.event_key),
+        leadTimeHours: median(
+          commits.map(c => c.leadTimeHours).filter(h => h >= 0),
+        ),
         commits: commits.map(c => ({ ...c, committedAt: iso(c.committedAt)! })),
       };
     }),
-    nextCursor: nextCursor(rows, q.limit, r => ({ at: Number(r.finished_at), id: Number(r.id) })),
+    nextCursor: nextCursor(rows, q.limit, r => ({
+      at: Number(r.finished_at),
+      id: Number(r.id),
+    })),
   };
 }
 
-export async function listIncidents(db: Knex, q: EventListQuery): Promise<Page<IncidentView>> {
+export async function listIncidents(
+  db: Knex,
+  q: EventListQuery,
+): Promise<Page<IncidentView>> {
   const rows = await page(
     db('dora_incidents as i')
       .join('dora_attributions as a', function on() {
-        this.on('a.event_id', 'i.id').andOn('a.event_type', db.raw('?', ['incident']));
+        this.on('a.event_id', 'i.id').andOn(
+          'a.event_type',
+          db.raw('?', ['incident']),
+        );
       })
       .leftJoin('dora_incident_facts as f', function on() {
         this.on('f.incident_id', 'i.id').andOn('f.entity_ref', 'a.entity_ref');
       })
       .leftJoin('dora_deployments as d', 'd.id', 'f.linked_deployment_id')
       .where('a.entity_ref', q.entityRef)
-      .select('i.*', 'a.entity_ref as attributed_to', 'f.linked_by', 'd.event_key as linked_key'),
+      .select(
+        'i.*',
+        'a.entity_ref as attributed_to',
+        'f.linked_by',
+        'd.event_key as linked_key',
+      ),
     'i.started_at',
     'i.id',
     q,
@@ -128,13 +180,19 @@ export async function listIncidents(db: Knex, q: EventListQuery): Promise<Page<I
       linkedDeployment: r.linked_key ?? null,
       linkedBy: r.linked_by ?? null,
     })),
-    nextCursor: nextCursor(rows, q.limit, r => ({ at: Number(r.started_at), id: Number(r.id) })),
+    nextCursor: nextCursor(rows, q.limit, r => ({
+      at: Number(r.started_at),
+      id: Number(r.id),
+    })),
   };
 }
 
 const unattributed = (db: Knex, table: string, type: string) =>
   db(`${table} as e`).whereNotExists(
-    db('dora_attributions as a').where('a.event_type', type).whereRaw('a.event_id = e.id').select(db.raw('1')),
+    db('dora_attributions as a')
+      .where('a.event_type', type)
+      .whereRaw('a.event_id = e.id')
+      .select(db.raw('1')),
   );
 
 export async function listUnattributed(
@@ -144,12 +202,19 @@ export async function listUnattributed(
   limit: number,
 ): Promise<UnattributedEvent[]> {
   const [table, matchColumn] =
-    eventType === 'deployment' ? ['dora_deployments', 'repository'] : ['dora_incidents', 'service'];
+    eventType === 'deployment'
+      ? ['dora_deployments', 'repository']
+      : ['dora_incidents', 'service'];
   const rows = await unattributed(db, table, eventType)
     .where('e.id', '>', afterId)
     .orderBy('e.id')
     .limit(limit)
-    .select('e.id', 'e.event_key', 'e.entity_ref', `e.${matchColumn} as match_key`);
+    .select(
+      'e.id',
+      'e.event_key',
+      'e.entity_ref',
+      `e.${matchColumn} as match_key`,
+    );
   return rows.map(r => ({
     eventType,
     id: Number(r.id),
@@ -161,13 +226,25 @@ export async function listUnattributed(
 
 const STALE_INCIDENT_MS = 7 * 86_400_000;
 
-export async function dataQuality(db: Knex, now: number): Promise<StoreDataQuality> {
-  const grouped = async (table: string, type: 'deployment' | 'incident', column: string) =>
+export async function dataQuality(
+  db: Knex,
+  now: number,
+): Promise<StoreDataQuality> {
+  const grouped = async (
+    table: string,
+    type: 'deployment' | 'incident',
+    column: string,
+  ) =>
     (
       await unattributed(db, table, type)
         .groupBy('e.source', `e.${column}`)
         .select('e.source', `e.${column} as match_key`, db.raw('count(*) as n'))
-    ).map(r => ({ eventType: type, source: r.source, matchKey: r.match_key, count: Number(r.n) }));
+    ).map(r => ({
+      eventType: type,
+      source: r.source,
+      matchKey: r.match_key,
+      count: Number(r.n),
+    }));
   const facts = await db('dora_deployment_facts')
     .sum({ skewed: 'clock_skewed' })
     .count({ unknown: db.raw('CASE WHEN commits_unknown THEN 1 END') })

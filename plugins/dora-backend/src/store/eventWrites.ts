@@ -16,7 +16,8 @@ export const CHUNK = 200;
 
 export function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
   const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  for (let i = 0; i < items.length; i += size)
+    out.push(items.slice(i, i + size));
   return out;
 }
 
@@ -24,7 +25,8 @@ export function contentHash(value: unknown): string {
   return createHash('sha256').update(JSON.stringify(value)).digest('hex');
 }
 
-const json = (value: unknown) => (value === null ? null : JSON.stringify(value));
+const json = (value: unknown) =>
+  value === null ? null : JSON.stringify(value);
 
 function deploymentColumns(row: DeploymentRow) {
   return {
@@ -83,14 +85,25 @@ export async function upsertKeyedEvents<T extends { eventKey: string }>(
   return db.transaction(async trx => {
     const existing = new Map<string, { id: number; hash: string }>();
     for (const keys of chunks([...new Set(items.map(i => i.row.eventKey))])) {
-      const rows = await trx(table).select('id', 'event_key', 'content_hash').whereIn('event_key', keys);
-      for (const r of rows) existing.set(r.event_key, { id: Number(r.id), hash: r.content_hash });
+      const rows = await trx(table)
+        .select('id', 'event_key', 'content_hash')
+        .whereIn('event_key', keys);
+      for (const r of rows)
+        existing.set(r.event_key, { id: Number(r.id), hash: r.content_hash });
     }
 
-    const latest = new Map<string, { values: Record<string, unknown>; attributions: Attribution[] }>();
+    const latest = new Map<
+      string,
+      { values: Record<string, unknown>; attributions: Attribution[] }
+    >();
     const outcomes: UpsertOutcome[] = items.map(({ row, attributions }) => {
-      const values = { ...columns(row), content_hash: contentHash(columns(row)) };
-      const before = latest.get(row.eventKey)?.values.content_hash ?? existing.get(row.eventKey)?.hash;
+      const values = {
+        ...columns(row),
+        content_hash: contentHash(columns(row)),
+      };
+      const before =
+        latest.get(row.eventKey)?.values.content_hash ??
+        existing.get(row.eventKey)?.hash;
       latest.set(row.eventKey, { values, attributions });
       if (before === undefined) return 'accepted';
       return before === values.content_hash ? 'duplicate' : 'updated';
@@ -102,15 +115,22 @@ export async function upsertKeyedEvents<T extends { eventKey: string }>(
     );
     const inserts = changed.filter(([key]) => !existing.has(key));
     for (const batch of chunks(inserts)) {
-      await trx(table).insert(batch.map(([, { values }]) => ({ ...values, received_at: now })));
+      await trx(table).insert(
+        batch.map(([, { values }]) => ({ ...values, received_at: now })),
+      );
     }
     for (const [key, { values }] of changed) {
       const prior = existing.get(key);
-      if (prior) await trx(table).where('id', prior.id).update({ ...values, received_at: now });
+      if (prior)
+        await trx(table)
+          .where('id', prior.id)
+          .update({ ...values, received_at: now });
     }
     const ids = new Map<string, number>();
     for (const keys of chunks(changed.map(([key]) => key))) {
-      for (const r of await trx(table).select('id', 'event_key').whereIn('event_key', keys)) {
+      for (const r of await trx(table)
+        .select('id', 'event_key')
+        .whereIn('event_key', keys)) {
         ids.set(r.event_key, Number(r.id));
       }
     }
@@ -122,13 +142,17 @@ export async function upsertKeyedEvents<T extends { eventKey: string }>(
         .where('event_type', eventType)
         .whereIn('event_id', batch);
       old.forEach(r => affected.add(r.entity_ref));
-      await trx('dora_attributions').where('event_type', eventType).whereIn('event_id', batch).delete();
+      await trx('dora_attributions')
+        .where('event_type', eventType)
+        .whereIn('event_id', batch)
+        .delete();
     }
     const attributionRows = changed.flatMap(([key, { attributions }]) =>
       attributionColumns(eventType, ids.get(key)!, attributions, now),
     );
     attributionRows.forEach(r => affected.add(r.entity_ref));
-    for (const batch of chunks(attributionRows)) await trx('dora_attributions').insert(batch);
+    for (const batch of chunks(attributionRows))
+      await trx('dora_attributions').insert(batch);
     await markDirtyIn(trx, [...affected]);
     return { outcomes, affectedEntities: [...affected] };
   });
@@ -154,23 +178,39 @@ export async function markDirtyIn(db: Knex, entityRefs: readonly string[]) {
   for (const batch of chunks([...new Set(entityRefs)])) {
     if (batch.length === 0) continue;
     await db('dora_entity_state')
-      .insert(batch.map(entity_ref => ({ entity_ref, version: 1, computed_version: 0 })))
+      .insert(
+        batch.map(entity_ref => ({
+          entity_ref,
+          version: 1,
+          computed_version: 0,
+        })),
+      )
       .onConflict('entity_ref')
       .merge({ version: db.raw('?? + 1', ['dora_entity_state.version']) });
   }
 }
 
-export const upsertDeploymentRows = (db: Knex, items: Attributed<DeploymentRow>[], now: number) =>
-  upsertKeyedEvents(db, 'deployment', items, deploymentColumns, now);
+export const upsertDeploymentRows = (
+  db: Knex,
+  items: Attributed<DeploymentRow>[],
+  now: number,
+) => upsertKeyedEvents(db, 'deployment', items, deploymentColumns, now);
 
-export const upsertIncidentRows = (db: Knex, items: Attributed<IncidentRow>[], now: number) =>
-  upsertKeyedEvents(db, 'incident', items, incidentColumns, now);
+export const upsertIncidentRows = (
+  db: Knex,
+  items: Attributed<IncidentRow>[],
+  now: number,
+) => upsertKeyedEvents(db, 'incident', items, incidentColumns, now);
 
 /**
  * Commits are keyed by repository and sha. A new or changed commit can change
  * what deployments of that repository shipped, so their entities get dirty.
  */
-export async function upsertChangeRows(db: Knex, rows: ChangeRow[], now: number): Promise<UpsertResult> {
+export async function upsertChangeRows(
+  db: Knex,
+  rows: ChangeRow[],
+  now: number,
+): Promise<UpsertResult> {
   return db.transaction(async trx => {
     const columns = (r: ChangeRow) => ({
       source: r.source,
@@ -185,34 +225,50 @@ export async function upsertChangeRows(db: Knex, rows: ChangeRow[], now: number)
       pr_first_review_at: r.pullRequest?.firstReviewAt ?? null,
       pr_merged_at: r.pullRequest?.mergedAt ?? null,
     });
-    const key = (r: { repository: string; sha: string }) => `${r.repository}\n${r.sha}`;
+    const key = (r: { repository: string; sha: string }) =>
+      `${r.repository}\n${r.sha}`;
     const existing = new Map<string, { id: number; hash: string }>();
     for (const repository of new Set(rows.map(r => r.repository))) {
-      const shas = rows.filter(r => r.repository === repository).map(r => r.sha);
+      const shas = rows
+        .filter(r => r.repository === repository)
+        .map(r => r.sha);
       for (const batch of chunks([...new Set(shas)])) {
         const found = await trx('dora_changes')
           .select('id', 'repository', 'sha', 'content_hash')
           .where('repository', repository)
           .whereIn('sha', batch);
-        for (const f of found) existing.set(key(f), { id: Number(f.id), hash: f.content_hash });
+        for (const f of found)
+          existing.set(key(f), { id: Number(f.id), hash: f.content_hash });
       }
     }
     const latest = new Map<string, Record<string, unknown>>();
     const outcomes: UpsertOutcome[] = rows.map(r => {
       const values = { ...columns(r), content_hash: contentHash(columns(r)) };
-      const before = (latest.get(key(r))?.content_hash as string) ?? existing.get(key(r))?.hash;
+      const before =
+        (latest.get(key(r))?.content_hash as string) ??
+        existing.get(key(r))?.hash;
       latest.set(key(r), values);
       if (before === undefined) return 'accepted';
       return before === values.content_hash ? 'duplicate' : 'updated';
     });
-    const changed = [...latest.entries()].filter(([k, v]) => existing.get(k)?.hash !== v.content_hash);
-    const inserts = changed.filter(([k]) => !existing.has(k)).map(([, v]) => ({ ...v, received_at: now }));
-    for (const batch of chunks(inserts)) await trx('dora_changes').insert(batch);
+    const changed = [...latest.entries()].filter(
+      ([k, v]) => existing.get(k)?.hash !== v.content_hash,
+    );
+    const inserts = changed
+      .filter(([k]) => !existing.has(k))
+      .map(([, v]) => ({ ...v, received_at: now }));
+    for (const batch of chunks(inserts))
+      await trx('dora_changes').insert(batch);
     for (const [k, v] of changed) {
       const prior = existing.get(k);
-      if (prior) await trx('dora_changes').where('id', prior.id).update({ ...v, received_at: now });
+      if (prior)
+        await trx('dora_changes')
+          .where('id', prior.id)
+          .update({ ...v, received_at: now });
     }
-    const repositories = [...new Set(changed.map(([, v]) => v.repository as string))];
+    const repositories = [
+      ...new Set(changed.map(([, v]) => v.repository as string)),
+    ];
     const affected = new Set<string>();
     for (const batch of chunks(repositories)) {
       const refs = await trx('dora_attributions as a')

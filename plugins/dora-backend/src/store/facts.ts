@@ -20,11 +20,17 @@ export async function loadHistory(
   entityRef: string,
   productionEnvironments: readonly string[],
 ): Promise<StoredHistory> {
-  const state = await db('dora_entity_state').where('entity_ref', entityRef).first();
+  const state = await db('dora_entity_state')
+    .where('entity_ref', entityRef)
+    .first();
   const attributed = (type: string, table: string) =>
     db(`${table} as e`)
       .join('dora_attributions as a', function joinOn() {
-        this.on('a.event_id', '=', 'e.id').andOn('a.event_type', '=', db.raw('?', [type]));
+        this.on('a.event_id', '=', 'e.id').andOn(
+          'a.event_type',
+          '=',
+          db.raw('?', [type]),
+        );
       })
       .where('a.entity_ref', entityRef)
       .select('e.*', 'a.owner_chain');
@@ -62,7 +68,9 @@ export async function loadHistory(
   });
 
   const changes = new Map<string, Map<string, ChangeRecord>>();
-  const repositories = [...new Set(deployments.map(d => d.repository).filter(Boolean))] as string[];
+  const repositories = [
+    ...new Set(deployments.map(d => d.repository).filter(Boolean)),
+  ] as string[];
   for (const repository of repositories) {
     const bySha = new Map<string, ChangeRecord>();
     const rows = await db('dora_changes').where('repository', repository);
@@ -86,7 +94,13 @@ export async function loadHistory(
     changes.set(repository, bySha);
   }
   return {
-    history: { entityRef, productionEnvironments, deployments, incidents, changes },
+    history: {
+      entityRef,
+      productionEnvironments,
+      deployments,
+      incidents,
+      changes,
+    },
     events,
     version: state ? Number(state.version) : 0,
   };
@@ -96,12 +110,23 @@ export async function loadHistory(
  * Replaces an entity's facts. The entity's state row is locked first so that
  * two replicas deriving the same entity take turns instead of colliding.
  */
-export async function replaceFacts(db: Knex, stored: StoredHistory, facts: EntityFacts) {
+export async function replaceFacts(
+  db: Knex,
+  stored: StoredHistory,
+  facts: EntityFacts,
+) {
   const { entityRef } = facts;
   const event = (key: string) => stored.events.get(key)!;
   await db.transaction(async trx => {
-    await trx('dora_entity_state').where('entity_ref', entityRef).forUpdate().first();
-    for (const table of ['dora_deployment_facts', 'dora_recovery_facts', 'dora_incident_facts']) {
+    await trx('dora_entity_state')
+      .where('entity_ref', entityRef)
+      .forUpdate()
+      .first();
+    for (const table of [
+      'dora_deployment_facts',
+      'dora_recovery_facts',
+      'dora_incident_facts',
+    ]) {
       await trx(table).where('entity_ref', entityRef).delete();
     }
     const deploymentRows = facts.deployments.map(d => ({
@@ -131,15 +156,25 @@ export async function replaceFacts(db: Knex, stored: StoredHistory, facts: Entit
       incident_id: event(i.incidentKey).id,
       started_at: i.startedAt,
       resolved_at: i.resolvedAt,
-      linked_deployment_id: i.linkedDeployment ? event(i.linkedDeployment).id : null,
+      linked_deployment_id: i.linkedDeployment
+        ? event(i.linkedDeployment).id
+        : null,
       linked_by: i.linkedBy,
       owner_chain: event(i.incidentKey).ownerChain,
     }));
-    for (const batch of chunks(deploymentRows)) await trx('dora_deployment_facts').insert(batch);
-    for (const batch of chunks(recoveryRows)) await trx('dora_recovery_facts').insert(batch);
-    for (const batch of chunks(incidentRows)) await trx('dora_incident_facts').insert(batch);
+    for (const batch of chunks(deploymentRows))
+      await trx('dora_deployment_facts').insert(batch);
+    for (const batch of chunks(recoveryRows))
+      await trx('dora_recovery_facts').insert(batch);
+    for (const batch of chunks(incidentRows))
+      await trx('dora_incident_facts').insert(batch);
     await trx('dora_entity_state')
-      .insert({ entity_ref: entityRef, version: stored.version, computed_version: stored.version, computed_at: Date.now() })
+      .insert({
+        entity_ref: entityRef,
+        version: stored.version,
+        computed_version: stored.version,
+        computed_at: Date.now(),
+      })
       .onConflict('entity_ref')
       .merge(['computed_version', 'computed_at']);
   });
@@ -174,13 +209,19 @@ function scoped(
  * Facts that can matter to windows inside `[from, to)`: deployments and
  * recoveries in it, and incidents not resolved before it starts.
  */
-export async function loadFacts(db: Knex, scope: FactScope, from: number, to: number): Promise<FactPool> {
+export async function loadFacts(
+  db: Knex,
+  scope: FactScope,
+  from: number,
+  to: number,
+): Promise<FactPool> {
   const pool = {
     deployments: [] as DeploymentFact[],
     recoveries: [] as RecoveryFact[],
     incidents: [] as IncidentFact[],
   };
-  const refBatches = 'entityRefs' in scope ? chunks(scope.entityRefs, 500) : [undefined];
+  const refBatches =
+    'entityRefs' in scope ? chunks(scope.entityRefs, 500) : [undefined];
   for (const refs of refBatches) {
     if (refs && refs.length === 0) continue;
     const deployments = await scoped(db('dora_deployment_facts'), scope, refs)
@@ -191,7 +232,9 @@ export async function loadFacts(db: Knex, scope: FactScope, from: number, to: nu
       .where('at', '<', to);
     const incidents = await scoped(db('dora_incident_facts'), scope, refs)
       .where('started_at', '<', to)
-      .where(q => q.whereNull('resolved_at').orWhere('resolved_at', '>=', from));
+      .where(q =>
+        q.whereNull('resolved_at').orWhere('resolved_at', '>=', from),
+      );
     pool.deployments.push(
       ...deployments.map(r => ({
         entityRef: r.entity_ref,
@@ -222,7 +265,10 @@ export async function loadFacts(db: Knex, scope: FactScope, from: number, to: nu
         incidentKey: String(r.incident_id),
         startedAt: Number(r.started_at),
         resolvedAt: num(r.resolved_at),
-        linkedDeployment: r.linked_deployment_id === null ? null : String(r.linked_deployment_id),
+        linkedDeployment:
+          r.linked_deployment_id === null
+            ? null
+            : String(r.linked_deployment_id),
         linkedBy: r.linked_by,
       })),
     );

@@ -1,4 +1,8 @@
-import { DeploymentView, IncidentView, Page } from '@dora-metrics/plugin-dora-common';
+import {
+  DeploymentView,
+  IncidentView,
+  Page,
+} from '@dora-metrics/plugin-dora-common';
 import { FactPool } from '../metrics/computeMetrics';
 import { EntityFacts, EntityHistory } from '../metrics/types';
 
@@ -23,7 +27,9 @@ export type DeploymentRow = {
   finishedAt: number;
   sha: string | null;
   rollbackOf: string | null;
-  commits: { sha: string; committedAt: number; authoredAt: number | null }[] | null;
+  commits:
+    | { sha: string; committedAt: number; authoredAt: number | null }[]
+    | null;
   url: string | null;
 };
 
@@ -101,10 +107,20 @@ export type StoredHistory = {
 };
 
 export type StoreDataQuality = {
-  unattributed: { eventType: EventType; source: string; matchKey: string | null; count: number }[];
+  unattributed: {
+    eventType: EventType;
+    source: string;
+    matchKey: string | null;
+    count: number;
+  }[];
   clockSkewedChanges: number;
   deploymentsWithUnknownCommits: number;
-  staleOpenIncidents: { entityRef: string; source: string; id: string; startedAt: string }[];
+  staleOpenIncidents: {
+    entityRef: string;
+    source: string;
+    id: string;
+    startedAt: string;
+  }[];
 };
 
 /** Persistence of raw events, attributions and derived facts. */
@@ -113,13 +129,24 @@ export interface DoraStore {
   upsertIncidents(items: Attributed<IncidentRow>[]): Promise<UpsertResult>;
   upsertChanges(rows: ChangeRow[]): Promise<UpsertResult>;
 
-  listUnattributed(eventType: EventType, afterId: number, limit: number): Promise<UnattributedEvent[]>;
-  addAttributions(eventType: EventType, eventId: number, attributions: Attribution[]): Promise<void>;
+  listUnattributed(
+    eventType: EventType,
+    afterId: number,
+    limit: number,
+  ): Promise<UnattributedEvent[]>;
+  addAttributions(
+    eventType: EventType,
+    eventId: number,
+    attributions: Attribution[],
+  ): Promise<void>;
 
   markDirty(entityRefs: readonly string[]): Promise<void>;
   markAllDirty(): Promise<number>;
   dirtyEntities(limit: number): Promise<string[]>;
-  loadHistory(entityRef: string, productionEnvironments: readonly string[]): Promise<StoredHistory>;
+  loadHistory(
+    entityRef: string,
+    productionEnvironments: readonly string[],
+  ): Promise<StoredHistory>;
   replaceFacts(stored: StoredHistory, facts: EntityFacts): Promise<void>;
 
   loadFacts(scope: FactScope, from: number, to: number): Promise<FactPool>;

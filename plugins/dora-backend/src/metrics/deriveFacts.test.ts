@@ -1,0 +1,321 @@
+import { DEFAULT_BAND_THRESHOLDS } from '@dora-metrics/plugin-dora-common';
+import {
+  computeDataQuality,
+  computeMetrics,
+  computeSeries,
+} from './computeMetrics';
+import { deriveEntityFacts } from './deriveFacts';
+import { DeploymentRecord, EntityHistory, IncidentRecord } from './types';
+
+const t = (iso: string) => Date.parse(iso);
+const HOUR = 3_600_000;
+
+const deployment = (
+  id: string,
+  finishedAt: string,
+  extra: Partial<DeploymentRecord> = {},
+): DeploymentRecord => ({
+  key: `ci:${id}`,
+  source: 'ci',
+  externalId: id,
+  environment: 'production',
+  status: 'success',
+  kind: 'planned',
+  finishedAt: t(finishedAt),
+  sha: id,
+  repository: 'acme/shop',
+  rollbackOf: null,
+  commits: [],
+  ...extra,
+});
+
+const incident = (
+  id: string,
+  startedAt: string,
+  resolvedAt: string | null,
+  extra: Partial<IncidentRecord> = {},
+): IncidentRecord => ({
+  key: `pd:${id}`,
+  source: 'pd',
+  externalId: id,
+  startedAt: t(startedAt),
+  resolvedAt: resolvedAt ? t(resolvedAt) : null,
+  causeDeploymentId: null,
+  causeSha: null,
+  ...extra,
+});
+
+const history = (
+  deployments: DeploymentRecord[],
+  incidents: IncidentRecord[] = [],
+): EntityHistory => ({
+  entityRef: 'component:default/shop',
+  productionEnvironments: ['production', 'prod'],
+  deployments,
+  incidents,
+  changes: new Map(),
+});
+
+const derive = (h: EntityHistory, incidentLinkWindowMs: number | null = null) =>
+  deriveEntityFacts(h, { incidentLinkWindowMs });
+const options = { timeZone: 'UTC', bands: DEFAULT_BAND_THRESHOLDS };
+
+describe('deriveEntityFacts', () => {
+  it('counts only successful deployments to a production environment, in any case', () => {
+    const facts = derive(
+      history([
+        deployment('a', '2026-03-02T10:00:00Z', { environment: 'PROD' }),
+        deployment('b', '2026-03-02T11:00:00Z', { environment: 'staging' }),
+        deployment('c', '2026-03-02T12:00:00Z', { status: 'failure' }),
+        deployment('d', '2026-03-02T13:00:00Z', { status: 'cancelled' }),
+      ]),
+    );
+    expect(facts.deployments.map(d => d.deploymentKey)).toEqual(['ci:a']);
+  });
+
+  it('links by explicit cause before time, and respects the link window', () => {
+    const deployments = [
+      deployment('a', '2026-03-02T10:00:00Z'),
+      deployment('b', '2026-03-03T10:00:00Z'),
+    ];
+    const facts = derive(
+      history(deployments, [
+        incident('byId', '2026-03-04T10:00:00Z', null, {
+          causeDeploymentId: 'a',
+        }),
+        incident('bySha', '2026-03-04T11:00:00Z', null, { causeSha: 'a' }),
+        incident('byTime', '2026-03-04T12:00:00Z', null),
+        incident('tooLate', '2026-03-06T12:00:00Z', null),
+      ]),
+      48 * HOUR,
+    );
+    expect(
+      facts.incidents.map(i => [i.incidentKey, i.linkedDeployment, i.linkedBy]),
+    ).toEqual([
+      ['pd:byId', 'ci:a', 'cause'],
+      ['pd:bySha', 'ci:a', 'cause'],
+      ['pd:byTime', 'ci:b', 'time'],
+      ['pd:tooLate', null, null],
+    ]);
+  });
+
+  it('links an incident to no deployment when none finished before it started', () => {
+    const facts = derive(
+      history(
+        [deployment('a', '2026-03-02T10:00:00Z')],
+        [incident('x', '2026-03-02T10:00:00Z', null)],
+      ),
+    );
+    expect(facts.incidents[0].linkedDeployment).toBeNull();
+    const window = {
+      from: t('2026-03-02T00:00:00Z'),
+      to: t('2026-03-03T00:00:00Z'),
+    };
+    expect(computeDataQuality(facts, window).unlinkedIncidents).toBe(1);
+  });
+
+  it('treats an unnamed rollback as reverting the deployment before it', () => {
+    const facts = derive(
+      history([
+        deployment('a', '2026-03-02T10:00:00Z'),
+        deployment('b', '2026-03-02T12:00:00Z', { kind: 'rollback' }),
+      ]),
+    );
+    expect(
+      facts.deployments.map(d => [d.deploymentKey, d.failed, d.unplanned]),
+    ).toEqual([
+      ['ci:a', true, false],
+      ['ci:b', false, true],
+    ]);
+    expect(facts.recoveries).toEqual([
+      expect.objectContaining({
+        kind: 'rollback',
+        hours: 2,
+        deploymentKey: 'ci:a',
+        recoveredBy: 'ci:b',
+      }),
+    ]);
+  });
+
+  it('counts a deployment as unplanned when it is a hotfix or an incident was open', () => {
+    const facts = derive(
+      history(
+        [
+          deployment('a', '2026-03-02T10:00:00Z'),
+          deployment('b', '2026-03-02T12:00:00Z'),
+          deployment('c', '2026-03-02T14:00:00Z', { kind: 'hotfix' }),
+          deployment('d', '2026-03-02T16:00:00Z'),
+        ],
+        [incident('x', '2026-03-02T11:00:00Z', '2026-03-02T15:00:00Z')],
+      ),
+    );
+    expect(facts.deployments.map(d => d.unplanned)).toEqual([
+      false,
+      true,
+      true,
+      false,
+    ]);
+  });
+
+  it('reports open incidents as a count and never as a zero recovery time', () => {
+    const facts = derive(
+      history(
+        [deployment('a', '2026-03-02T10:00:00Z')],
+        [incident('x', '2026-03-03T10:00:00Z', null)],
+      ),
+    );
+    const metrics = computeMetrics(
+      facts,
+      { from: t('2026-03-02T00:00:00Z'), to: t('2026-03-09T00:00:00Z') },
+      options,
+    );
+    expect(metrics.recoveryTime).toMatchObject({
+      medianHours: null,
+      samples: 0,
+      openIncidents: 1,
+      timeToRestoreMedianHours: null,
+    });
+    expect(metrics.changeFailureRate).toMatchObject({
+      failed: 1,
+      total: 1,
+      rate: 1,
+    });
+  });
+
+  it('reports pull request stages', () => {
+    const pr = {
+      number: 7,
+      createdAt: t('2026-03-02T10:00:00Z'),
+      firstReviewAt: t('2026-03-02T12:00:00Z'),
+      mergedAt: t('2026-03-02T13:00:00Z'),
+    };
+    const changes = new Map([
+      [
+        'acme/shop',
+        new Map([
+          [
+            'c1',
+            {
+              sha: 'c1',
+              committedAt: t('2026-03-02T08:00:00Z'),
+              authoredAt: t('2026-03-02T07:00:00Z'),
+              firstParent: 'a',
+              pullRequest: pr,
+            },
+          ],
+        ]),
+      ],
+    ]);
+    const facts = deriveEntityFacts(
+      {
+        ...history([
+          deployment('a', '2026-03-01T10:00:00Z'),
+          deployment('b', '2026-03-02T17:00:00Z', { sha: 'c1', commits: null }),
+        ]),
+        changes,
+      },
+      { incidentLinkWindowMs: null },
+    );
+    const metrics = computeMetrics(
+      facts,
+      { from: t('2026-03-02T00:00:00Z'), to: t('2026-03-03T00:00:00Z') },
+      options,
+    );
+    expect(metrics.leadTime.stages).toEqual({
+      codingHours: 3,
+      pickupHours: 2,
+      reviewHours: 1,
+      deployHours: 4,
+    });
+    expect(metrics.leadTime.medianHours).toBe(9);
+  });
+
+  it('flags a deployment whose history is unknown instead of guessing', () => {
+    const facts = derive(
+      history([
+        deployment('a', '2026-03-01T10:00:00Z'),
+        deployment('b', '2026-03-02T10:00:00Z', { commits: null }),
+      ]),
+    );
+    expect(facts.deployments[1]).toMatchObject({
+      commitsUnknown: true,
+      leadTimes: [],
+    });
+  });
+});
+
+describe('computeMetrics', () => {
+  it('answers null, not 0, for an empty window', () => {
+    const metrics = computeMetrics(
+      derive(history([])),
+      { from: 0, to: 7 * 86_400_000 },
+      options,
+    );
+    expect(metrics.deploymentFrequency).toMatchObject({
+      count: 0,
+      perDay: null,
+      band: null,
+    });
+    expect(metrics.leadTime).toMatchObject({
+      medianHours: null,
+      p90Hours: null,
+      samples: 0,
+      band: null,
+    });
+    expect(metrics.changeFailureRate).toEqual({
+      failed: 0,
+      total: 0,
+      rate: null,
+      band: null,
+    });
+    expect(metrics.reworkRate).toEqual({ unplanned: 0, total: 0, rate: null });
+  });
+
+  it('counts weeks without deployments as 0 and uses months for the medium band', () => {
+    const facts = derive(
+      history([
+        deployment('a', '2026-03-03T10:00:00Z'),
+        deployment('b', '2026-04-07T10:00:00Z'),
+      ]),
+    );
+    const metrics = computeMetrics(
+      facts,
+      { from: t('2026-03-01T00:00:00Z'), to: t('2026-05-01T00:00:00Z') },
+      options,
+    );
+    expect(metrics.deploymentFrequency).toMatchObject({
+      count: 2,
+      deploymentDays: 2,
+      medianDeploymentDaysPerWeek: 0,
+      medianDeploymentDaysPerMonth: 1,
+      band: 'medium',
+    });
+  });
+
+  it('cuts days in the configured time zone', () => {
+    // 23:30 UTC on 1 March is already 2 March in Berlin.
+    const facts = derive(
+      history([
+        deployment('a', '2026-03-01T23:30:00Z'),
+        deployment('b', '2026-03-02T08:00:00Z'),
+      ]),
+    );
+    const window = {
+      from: t('2026-02-28T23:00:00Z'),
+      to: t('2026-03-07T23:00:00Z'),
+    };
+    expect(
+      computeMetrics(facts, window, { ...options, timeZone: 'UTC' })
+        .deploymentFrequency.deploymentDays,
+    ).toBe(2);
+    expect(
+      computeMetrics(facts, window, { ...options, timeZone: 'Europe/Berlin' })
+        .deploymentFrequency.deploymentDays,
+    ).toBe(1);
+    expect(
+      computeSeries(facts, window, 'day', 'Europe/Berlin').map(
+        p => p.deployments,
+      ),
+    ).toEqual([0, 2, 0, 0, 0, 0, 0]);
+  });
+});
