@@ -61,6 +61,7 @@ export const doraPlugin = createBackendPlugin({
         const reports = new ReportService({
           store,
           catalog,
+          auth,
           catalogIndex,
           config,
         });

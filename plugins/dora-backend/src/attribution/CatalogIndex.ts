@@ -26,6 +26,15 @@ export type IndexedEntity = {
   productionEnvironments: string[] | null;
 };
 
+// Kinds that ship software and so can have deployments; groups, systems,
+// domains and templates only own or describe them.
+const DELIVERABLE_KINDS = new Set(['component', 'resource', 'api']);
+
+/** Whether an entity is one whose own deployments and incidents are measured. */
+export function isDeliverable(entity: IndexedEntity): boolean {
+  return DELIVERABLE_KINDS.has(entity.kind.toLocaleLowerCase('en-US'));
+}
+
 /** The catalog fields the index is built from; nothing else is fetched. */
 export const INDEX_FIELDS = [
   'kind',

@@ -1,4 +1,7 @@
-import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import {
+  AuthService,
+  BackstageCredentials,
+} from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
@@ -14,6 +17,7 @@ import {
   DORA_MATCH_ANNOTATIONS,
 } from '@dora-metrics/plugin-dora-common';
 import { normalizeEntityRef } from '../attribution/attribute';
+import { isDeliverable } from '../attribution/CatalogIndex';
 import { CatalogIndexProvider } from '../attribution/CatalogIndexProvider';
 import { DoraConfig } from '../config';
 import {
@@ -49,10 +53,26 @@ export class ReportService {
     private readonly deps: {
       store: DoraStore;
       catalog: CatalogService;
+      auth: AuthService;
       catalogIndex: CatalogIndexProvider;
       config: DoraConfig;
     },
   ) {}
+
+  /**
+   * Catalog reads for a user go with the user's credentials, so that read
+   * access follows catalog permissions. A service (a CI token restricted to
+   * this plugin, say) is trusted like any backend caller: the catalog is read
+   * as this plugin.
+   */
+  private async onBehalfOf(credentials: BackstageCredentials) {
+    const { auth } = this.deps;
+    return {
+      credentials: auth.isPrincipal(credentials, 'service')
+        ? await auth.getOwnServiceCredentials()
+        : credentials,
+    };
+  }
 
   private options() {
     return {
@@ -111,7 +131,7 @@ export class ReportService {
     if (entityRefs.length === 0) return { visible: [], hidden: 0 };
     const { items } = await this.deps.catalog.getEntitiesByRefs(
       { entityRefs, fields: ['kind', 'metadata.name'] },
-      { credentials },
+      await this.onBehalfOf(credentials),
     );
     const visible = entityRefs.filter((_, i) => items[i]);
     return { visible, hidden: entityRefs.length - visible.length };
@@ -123,7 +143,10 @@ export class ReportService {
     credentials: BackstageCredentials,
   ): Promise<string> {
     const ref = normalizeEntityRef(entityRef);
-    const entity = await this.deps.catalog.getEntityByRef(ref, { credentials });
+    const entity = await this.deps.catalog.getEntityByRef(
+      ref,
+      await this.onBehalfOf(credentials),
+    );
     if (!entity)
       throw new NotFoundError(`entityRef: no entity ${ref} that you may read`);
     return ref;
@@ -155,7 +178,12 @@ export class ReportService {
     const group = normalizeEntityRef(
       groupRef.includes(':') ? groupRef : `group:${groupRef}`,
     );
-    if (!(await this.deps.catalog.getEntityByRef(group, { credentials }))) {
+    if (
+      !(await this.deps.catalog.getEntityByRef(
+        group,
+        await this.onBehalfOf(credentials),
+      ))
+    ) {
       throw new NotFoundError(`groupRef: no group ${group} that you may read`);
     }
     const index = await this.deps.catalogIndex.get();
@@ -167,7 +195,7 @@ export class ReportService {
     let pool: FactPool;
     if (options.ownership === 'current') {
       candidates = [...index.entities()]
-        .filter(e => e.ownerRef && groups.has(e.ownerRef))
+        .filter(e => isDeliverable(e) && e.ownerRef && groups.has(e.ownerRef))
         .map(e => e.ref);
       pool = await this.deps.store.loadFacts(
         { entityRefs: candidates },
@@ -214,7 +242,7 @@ export class ReportService {
     const index = await this.deps.catalogIndex.get();
     const byTemplate = new Map<string, string[]>();
     for (const e of index.entities()) {
-      if (e.kind.toLocaleLowerCase('en-US') !== 'component') continue;
+      if (!isDeliverable(e)) continue;
       const key = e.templateRef ?? NO_TEMPLATE;
       if (only !== undefined && key !== (only ?? NO_TEMPLATE)) continue;
       byTemplate.set(key, [...(byTemplate.get(key) ?? []), e.ref]);

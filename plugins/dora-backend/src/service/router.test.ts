@@ -270,12 +270,36 @@ describe('dora router', () => {
       .set('Authorization', service)
       .send({ deployments: {} });
     expect(bad.status).toBe(400);
-    expect(bad.body.error.message).toMatch(/^deployments: /);
+    expect(bad.body.error.message).toBe(
+      'request/body/deployments must be array',
+    );
+    const tooMany = await request(server)
+      .post('/api/dora/v1/incidents')
+      .set('Authorization', service)
+      .send({ incidents: Array(5001).fill(workedExample.incidents[0]) });
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.body.error.message).toMatch(
+      /incidents must NOT have more than 5000 items/,
+    );
+    const oversize = await request(server)
+      .post('/api/dora/v1/changes')
+      .set('Authorization', service)
+      .set('Content-Type', 'application/json')
+      .send(`{"changes":["${'x'.repeat(11 * 1024 * 1024)}"]}`);
+    expect(oversize.status).toBe(413);
+    const unknownParam = await request(server)
+      .get('/api/dora/v1/metrics')
+      .query({ entityRef: 'checkout', colour: 'blue' })
+      .set('Authorization', user);
+    expect(unknownParam.status).toBe(400);
+    expect(unknownParam.body.error.message).toMatch(/colour/);
     const noRef = await request(server)
       .get('/api/dora/v1/metrics')
       .set('Authorization', user);
     expect(noRef.status).toBe(400);
-    expect(noRef.body.error.message).toBe('entityRef: required');
+    expect(noRef.body.error.message).toMatch(
+      /must have required property 'entityRef'/,
+    );
     const badFrom = await request(server)
       .get('/api/dora/v1/metrics')
       .query({ entityRef: 'checkout', from: '2026-03-02T00:00:00' })
@@ -291,6 +315,11 @@ describe('dora router', () => {
     expect(unknown.status).toBe(404);
     const health = await request(server).get('/api/dora/health');
     expect(health.body).toEqual({ status: 'ok' });
+    const openapi = await request(server)
+      .get('/api/dora/openapi.json')
+      .set('Authorization', user);
+    expect(openapi.status).toBe(200);
+    expect(Object.keys(openapi.body.paths)).toContain('/api/dora/v1/metrics');
   });
 
   it('keeps an unmatched event unattributed and reports it', async () => {

@@ -19,6 +19,8 @@ import {
 } from '@dora-metrics/plugin-dora-common';
 import express, { Request } from 'express';
 import Router from 'express-promise-router';
+import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
+import { spec } from '../schema/openapi.generated';
 import { z } from 'zod/v3';
 import { DoraConfig } from '../config';
 import { IngestService } from '../ingest/IngestService';
@@ -37,6 +39,9 @@ export type RouterOptions = {
   store: DoraStore;
   config: DoraConfig;
 };
+
+/** Default body limit of the push API (spec: 10 MB). */
+const MAX_BODY = '10mb';
 
 const flag = z.enum(['true', 'false']).transform(v => v === 'true');
 
@@ -86,8 +91,16 @@ export async function createRouter(
     store,
     config,
   } = options;
-  const router = Router();
-  router.use(express.json({ limit: '10mb' }));
+  // Bodies are parsed outside the validated router: its error transformer
+  // would turn a 413 for an oversize body into a 400.
+  const outer = Router();
+  outer.use(express.json({ limit: MAX_BODY }));
+  // Validates every request against the published OpenAPI document (and
+  // serves it at /openapi.json); push items are validated one by one later.
+  const router = createValidatedOpenApiRouter(spec, {
+    middleware: [(_req, _res, next) => next()],
+  });
+  outer.use(router);
 
   async function authorize(
     req: Request,
@@ -111,12 +124,13 @@ export async function createRouter(
   });
 
   const push = (
-    kind: string,
+    kind: 'deployments' | 'changes' | 'incidents',
     handle: (body: unknown) => Promise<IngestResult>,
   ) =>
-    router.post(`/v1/${kind}`, async (req, res) => {
+    router.post(`/v1/${kind}` as const, async (req, res) => {
       await authorize(req, doraEventsCreatePermission, ['service']);
-      const items = Array.isArray(req.body?.[kind]) ? req.body[kind].length : 0;
+      const batch = (req.body as Record<string, unknown>)[kind];
+      const items = Array.isArray(batch) ? batch.length : 0;
       const audit = await auditor.createEvent({
         eventId: 'dora-events-push',
         severityLevel: 'medium',
@@ -201,7 +215,7 @@ export async function createRouter(
   });
 
   const events = <T>(
-    path: string,
+    path: '/v1/deployments' | '/v1/incidents',
     list: (q: EventListQuery) => Promise<Page<T>>,
   ) =>
     router.get(path, async (req, res) => {
@@ -228,5 +242,5 @@ export async function createRouter(
     res.json(await reports.dataQuality(credentials));
   });
 
-  return router;
+  return outer;
 }

@@ -1,0 +1,97 @@
+import { DatabaseService } from '@backstage/backend-plugin-api';
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { ConfigReader } from '@backstage/config';
+import { CatalogIndexProvider } from '../attribution/CatalogIndexProvider';
+import { readDoraConfig } from '../config';
+import { IngestService } from '../ingest/IngestService';
+import { DatabaseDoraStore } from '../store/DatabaseDoraStore';
+import { checkoutEntity, workedExample } from '../__testUtils__/workedExample';
+import { FactDeriver } from './FactDeriver';
+
+const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+
+async function setup(catalogEntities: Entity[]) {
+  const knex = await databases.init('SQLITE_3');
+  const store = await DatabaseDoraStore.create({
+    database: { getClient: async () => knex } as unknown as DatabaseService,
+  });
+  // A catalog whose content the test changes between calls.
+  const catalog = {
+    async *streamEntities() {
+      yield catalogEntities;
+    },
+  } as unknown as CatalogService;
+  const logger = mockServices.logger.mock();
+  const catalogIndex = new CatalogIndexProvider(
+    { catalog, auth: mockServices.auth(), logger },
+    60_000,
+  );
+  const config = readDoraConfig(new ConfigReader({}));
+  const deriver = new FactDeriver({ store, catalogIndex, config, logger });
+  const ingest = new IngestService({ store, catalogIndex, deriver, logger });
+  return { store, deriver, ingest };
+}
+
+const window = {
+  from: Date.parse(workedExample.window.from),
+  to: Date.parse(workedExample.window.to),
+};
+
+describe('FactDeriver', () => {
+  it('attributes kept events once a matching annotation appears', async () => {
+    const entities: Entity[] = [];
+    const { store, deriver, ingest } = await setup(entities);
+    const byRepository = workedExample.deployments.map(
+      ({ entityRef: _e, ...d }) => ({ ...d, repository: 'ACME/checkout' }),
+    );
+    const pushed = await ingest.ingestDeployments({
+      deployments: byRepository,
+    });
+    expect(pushed.accepted).toBe(5);
+    expect((await store.dataQuality(window.to)).unattributed).toEqual([
+      {
+        eventType: 'deployment',
+        source: 'github-actions',
+        matchKey: 'ACME/checkout',
+        count: 5,
+      },
+    ]);
+
+    entities.push(checkoutEntity);
+    expect(await deriver.reconcile()).toEqual({ reattributed: 5, derived: 1 });
+    expect((await store.dataQuality(window.to)).unattributed).toEqual([]);
+    const pool = await store.loadFacts(
+      { ownerGroup: 'group:default/payments' },
+      window.from,
+      window.to,
+    );
+    expect(pool.deployments.map(d => d.entityRef)).toEqual(
+      Array(4).fill('component:default/checkout'),
+    );
+    // A second run finds nothing left to do.
+    expect(await deriver.reconcile()).toEqual({ reattributed: 0, derived: 0 });
+  });
+
+  it('recomputes everything from raw events on demand', async () => {
+    const { store, deriver, ingest } = await setup([checkoutEntity]);
+    await ingest.ingestDeployments({ deployments: workedExample.deployments });
+    const before = await store.loadFacts(
+      { entityRefs: [workedExample.entityRef] },
+      window.from,
+      window.to,
+    );
+    expect(await deriver.reconcile({ full: true })).toEqual({
+      reattributed: 0,
+      derived: 1,
+    });
+    const after = await store.loadFacts(
+      { entityRefs: [workedExample.entityRef] },
+      window.from,
+      window.to,
+    );
+    expect(after).toEqual(before);
+    expect(after.deployments).toHaveLength(4);
+  });
+});
