@@ -255,6 +255,7 @@ export const spec = {
             name: 'groupRef',
             in: 'query',
             required: true,
+            allowReserved: true,
             schema: {
               type: 'string',
               minLength: 1,
@@ -344,6 +345,7 @@ export const spec = {
             name: 'templateRef',
             in: 'query',
             required: true,
+            allowReserved: true,
             description: 'Empty for the entities created from no template.',
             schema: {
               type: 'string',
@@ -432,6 +434,7 @@ export const spec = {
         name: 'entityRef',
         in: 'query',
         required: true,
+        allowReserved: true,
         schema: {
           type: 'string',
           minLength: 1,
@@ -440,6 +443,7 @@ export const spec = {
       from: {
         name: 'from',
         in: 'query',
+        allowReserved: true,
         description:
           'ISO date (midnight in dora.timeZone) or date-time with offset; default 90 days before `to`.',
         schema: {
@@ -449,6 +453,7 @@ export const spec = {
       to: {
         name: 'to',
         in: 'query',
+        allowReserved: true,
         description:
           'ISO date or date-time with offset, exclusive; default now.',
         schema: {
@@ -474,6 +479,7 @@ export const spec = {
       cursor: {
         name: 'cursor',
         in: 'query',
+        allowReserved: true,
         schema: {
           type: 'string',
         },

@@ -56,9 +56,11 @@ describe('dora router', () => {
       (await push(server, 'incidents', workedExample.incidents)).body.accepted,
     ).toBe(1);
 
+    // Unencoded, as api.md writes it.
     const res = await request(server)
-      .get('/api/dora/v1/metrics')
-      .query({ entityRef: workedExample.entityRef, ...workedExample.window })
+      .get(
+        `/api/dora/v1/metrics?entityRef=component:default/checkout&from=${workedExample.window.from}&to=${workedExample.window.to}`,
+      )
       .set('Authorization', user);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
