@@ -10,6 +10,7 @@ import { attributeEvent, normalizeEntityRef } from '../attribution/attribute';
 import { CatalogIndexProvider } from '../attribution/CatalogIndexProvider';
 import { FactDeriver } from '../reconcile/FactDeriver';
 import {
+  Attributed,
   ChangeRow,
   DeploymentRow,
   DoraStore,
@@ -148,29 +149,45 @@ export class IngestService {
   ) {}
 
   async ingestDeployments(body: unknown): Promise<IngestResult> {
-    const { valid, rejected } = validate(
-      batchOf(body, 'deployments'),
+    return this.ingestAttributed(
+      'deployments',
+      body,
       deploymentSchema,
+      deploymentRow,
+      items => this.deps.store.upsertDeployments(items),
     );
-    const index = await this.deps.catalogIndex.get();
-    const rows = valid.map(v => deploymentRow(v.value));
-    const result = await this.deps.store.upsertDeployments(
-      rows.map(row => ({ row, attributions: attributeEvent(index, row) })),
-    );
-    return this.finish('deployments', result, rejected);
   }
 
   async ingestIncidents(body: unknown): Promise<IngestResult> {
-    const { valid, rejected } = validate(
-      batchOf(body, 'incidents'),
+    return this.ingestAttributed(
+      'incidents',
+      body,
       incidentSchema,
+      incidentRow,
+      items => this.deps.store.upsertIncidents(items),
     );
+  }
+
+  /** Deployments and incidents: validated, attributed, stored, derived. */
+  private async ingestAttributed<
+    P,
+    R extends Parameters<typeof attributeEvent>[1],
+  >(
+    field: string,
+    body: unknown,
+    schema: z.ZodType<P, z.ZodTypeDef, unknown>,
+    toRow: (parsed: P) => R,
+    upsert: (items: Attributed<R>[]) => Promise<UpsertResult>,
+  ): Promise<IngestResult> {
+    const { valid, rejected } = validate(batchOf(body, field), schema);
     const index = await this.deps.catalogIndex.get();
-    const rows = valid.map(v => incidentRow(v.value));
-    const result = await this.deps.store.upsertIncidents(
-      rows.map(row => ({ row, attributions: attributeEvent(index, row) })),
+    const result = await upsert(
+      valid.map(v => {
+        const row = toRow(v.value);
+        return { row, attributions: attributeEvent(index, row) };
+      }),
     );
-    return this.finish('incidents', result, rejected);
+    return this.finish(field, result, rejected);
   }
 
   async ingestChanges(body: unknown): Promise<IngestResult> {

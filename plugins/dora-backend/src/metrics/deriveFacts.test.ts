@@ -6,28 +6,20 @@ import {
 } from './computeMetrics';
 import { deriveEntityFacts } from './deriveFacts';
 import { DeploymentRecord, EntityHistory, IncidentRecord } from './types';
+import { deploymentRecord, t } from '../__testUtils__/records';
 
-const t = (iso: string) => Date.parse(iso);
 const HOUR = 3_600_000;
 
 const deployment = (
   id: string,
   finishedAt: string,
   extra: Partial<DeploymentRecord> = {},
-): DeploymentRecord => ({
-  key: `ci:${id}`,
-  source: 'ci',
-  externalId: id,
-  environment: 'production',
-  status: 'success',
-  kind: 'planned',
-  finishedAt: t(finishedAt),
-  sha: id,
-  repository: 'acme/shop',
-  rollbackOf: null,
-  commits: [],
-  ...extra,
-});
+) =>
+  deploymentRecord(id, finishedAt, {
+    repository: 'acme/shop',
+    commits: [],
+    ...extra,
+  });
 
 const incident = (
   id: string,

@@ -6,28 +6,15 @@ import {
 } from './computeMetrics';
 import { deriveEntityFacts } from './deriveFacts';
 import { ChangeRecord, DeploymentRecord, EntityHistory } from './types';
+import { deploymentRecord, t } from '../__testUtils__/records';
 
 // The worked example of shared/spec/metrics.md, as plain records.
-const t = (iso: string) => Date.parse(iso);
 const deployment = (
   id: string,
   finishedAt: string,
   sha: string,
   extra: Partial<DeploymentRecord> = {},
-): DeploymentRecord => ({
-  key: `ci:${id}`,
-  source: 'ci',
-  externalId: id,
-  environment: 'production',
-  status: 'success',
-  kind: 'planned',
-  finishedAt: t(finishedAt),
-  sha,
-  repository: 'acme/checkout',
-  rollbackOf: null,
-  commits: null,
-  ...extra,
-});
+) => deploymentRecord(id, finishedAt, { sha, ...extra });
 const commit = (sha: string, committedAt: string) => ({
   sha,
   committedAt: t(committedAt),
