@@ -9,7 +9,10 @@ import { readDoraConfig } from './config';
 import { DemoSeeder } from './demo/DemoSeeder';
 import { IngestService } from './ingest/IngestService';
 import { FactDeriver } from './reconcile/FactDeriver';
+import { CatalogAccess } from './reports/CatalogAccess';
+import { DataQualityService } from './reports/DataQualityService';
 import { ReportService } from './reports/ReportService';
+import { TemplateReportService } from './reports/TemplateReportService';
 import { createRouter } from './service/router';
 import { DatabaseDoraStore } from './store/DatabaseDoraStore';
 
@@ -58,13 +61,11 @@ export const doraPlugin = createBackendPlugin({
           deriver,
           logger,
         });
-        const reports = new ReportService({
-          store,
-          catalog,
-          auth,
-          catalogIndex,
-          config,
-        });
+        const access = new CatalogAccess({ catalog, auth });
+        const reportDeps = { store, access, catalogIndex, config };
+        const reports = new ReportService(reportDeps);
+        const templates = new TemplateReportService(reportDeps);
+        const dataQuality = new DataQualityService(reportDeps);
 
         deps.permissionsRegistry.addPermissions(doraPermissions);
         deps.httpRouter.use(
@@ -72,6 +73,9 @@ export const doraPlugin = createBackendPlugin({
             ...deps,
             ingest,
             reports,
+            templates,
+            dataQuality,
+            access,
             deriver,
             store,
             config,

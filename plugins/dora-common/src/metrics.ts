@@ -189,3 +189,27 @@ export type IncidentView = {
   linkedDeployment: string | null;
   linkedBy: 'cause' | 'time' | null;
 };
+
+/** `GET /v1/data-quality`: what keeps numbers from being right. @public */
+export type DataQualityReport = {
+  /** Events no entity claims, by source and the key they could match by. */
+  unattributedEvents: {
+    eventType: 'deployment' | 'incident';
+    source: string;
+    matchKey: string | null;
+    count: number;
+  }[];
+  /** Entities with events (named directly) but no annotation to match future ones. */
+  entitiesWithoutAnnotations: { entityRef: string; missing: string[] }[];
+  /** Entity refs named by events that the catalog does not know. */
+  unknownEntities: string[];
+  clockSkewedChanges: number;
+  deploymentsWithUnknownCommits: number;
+  /** Incidents open for 7 days or more. */
+  staleOpenIncidents: {
+    entityRef: string;
+    source: string;
+    id: string;
+    startedAt: string;
+  }[];
+};

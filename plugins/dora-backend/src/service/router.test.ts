@@ -327,7 +327,10 @@ describe('dora router', () => {
   it('keeps an unmatched event unattributed and reports it', async () => {
     const server = await startDora();
     const { entityRef: _e, ...d } = workedExample.deployments[1];
-    await push(server, 'deployments', [{ ...d, repository: 'acme/unknown' }]);
+    await push(server, 'deployments', [
+      { ...d, repository: 'acme/unknown' },
+      { ...d, id: 'ghost-1', entityRef: 'component:default/ghost' },
+    ]);
     const quality = await request(server)
       .get('/api/dora/v1/data-quality')
       .set('Authorization', user);
@@ -339,5 +342,6 @@ describe('dora router', () => {
         count: 1,
       },
     ]);
+    expect(quality.body.unknownEntities).toEqual(['component:default/ghost']);
   });
 });

@@ -25,7 +25,10 @@ import { z } from 'zod/v3';
 import { DoraConfig } from '../config';
 import { IngestService } from '../ingest/IngestService';
 import { FactDeriver } from '../reconcile/FactDeriver';
+import { CatalogAccess } from '../reports/CatalogAccess';
+import { DataQualityService } from '../reports/DataQualityService';
 import { ReportService } from '../reports/ReportService';
+import { TemplateReportService } from '../reports/TemplateReportService';
 import { parseWindow } from '../reports/window';
 import { DoraStore, EventListQuery } from '../store/types';
 
@@ -35,6 +38,9 @@ export type RouterOptions = {
   auditor: AuditorService;
   ingest: IngestService;
   reports: ReportService;
+  templates: TemplateReportService;
+  dataQuality: DataQualityService;
+  access: CatalogAccess;
   deriver: FactDeriver;
   store: DoraStore;
   config: DoraConfig;
@@ -87,6 +93,9 @@ export async function createRouter(
     auditor,
     ingest,
     reports,
+    templates,
+    dataQuality,
+    access,
     deriver,
     store,
     config,
@@ -200,14 +209,14 @@ export async function createRouter(
 
   router.get('/v1/templates/report', async (req, res) => {
     const { query: _query, ...request } = await reader(req);
-    res.json(await reports.templateReport(request));
+    res.json(await templates.report(request));
   });
 
   router.get('/v1/templates/metrics', async (req, res) => {
     const { query, ...request } = await reader(req);
     // An empty templateRef asks for the entities created from no template.
     res.json(
-      await reports.templateMetrics(
+      await templates.metrics(
         required(query.templateRef, 'templateRef') || null,
         request,
       ),
@@ -220,7 +229,7 @@ export async function createRouter(
   ) =>
     router.get(path, async (req, res) => {
       const { query, window, credentials } = await reader(req);
-      const entityRef = await reports.readableEntityRef(
+      const entityRef = await access.readableRef(
         required(query.entityRef, 'entityRef'),
         credentials,
       );
@@ -239,7 +248,7 @@ export async function createRouter(
 
   router.get('/v1/data-quality', async (req, res) => {
     const { credentials } = await reader(req);
-    res.json(await reports.dataQuality(credentials));
+    res.json(await dataQuality.report(credentials));
   });
 
   return outer;

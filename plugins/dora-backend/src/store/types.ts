@@ -1,4 +1,5 @@
 import {
+  DataQualityReport,
   DeploymentView,
   IncidentView,
   Page,
@@ -107,20 +108,10 @@ export type StoredHistory = {
 };
 
 export type StoreDataQuality = {
-  unattributed: {
-    eventType: EventType;
-    source: string;
-    matchKey: string | null;
-    count: number;
-  }[];
+  unattributed: DataQualityReport['unattributedEvents'];
   clockSkewedChanges: number;
   deploymentsWithUnknownCommits: number;
-  staleOpenIncidents: {
-    entityRef: string;
-    source: string;
-    id: string;
-    startedAt: string;
-  }[];
+  staleOpenIncidents: DataQualityReport['staleOpenIncidents'];
 };
 
 /** Persistence of raw events, attributions and derived facts. */
