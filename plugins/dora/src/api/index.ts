@@ -1,0 +1,3 @@
+export { doraApiRef } from './DoraApi';
+export type { DoraApi, WindowQuery } from './DoraApi';
+export { DoraClient } from './DoraClient';

@@ -1,0 +1,43 @@
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { InfoCard } from '@backstage/core-components';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import { MetricsSummary, TimeRangePicker, useTimeRange } from '../shared';
+import { MetricsLoadState } from './MetricsLoadState';
+import { formatWindow } from './formatWindow';
+import { useEntityMetrics } from './useEntityMetrics';
+
+/**
+ * Relative to the entity page's route, so it works under any catalog path;
+ * the tab is mounted at `/dora` (EntityLayout route / EntityContentBlueprint).
+ */
+const DORA_TAB_LINK = 'dora';
+
+/**
+ * Overview card: the entity's five DORA metrics with bands and the change
+ * against the previous period of the same length.
+ */
+export function EntityDoraCard() {
+  const { entity } = useEntity();
+  const entityRef = stringifyEntityRef(entity);
+  const { range, setRange, query } = useTimeRange();
+  const state = useEntityMetrics({ entityRef, ...query });
+
+  return (
+    <InfoCard
+      title="DORA metrics"
+      subheader={
+        state.value
+          ? formatWindow(state.value.window, state.value.timeZone)
+          : undefined
+      }
+      action={<TimeRangePicker value={range} onChange={setRange} />}
+      deepLink={{ title: 'View DORA details', link: DORA_TAB_LINK }}
+    >
+      <MetricsLoadState state={state} entity={entity}>
+        {report => (
+          <MetricsSummary metrics={report} previous={report.previous} compact />
+        )}
+      </MetricsLoadState>
+    </InfoCard>
+  );
+}

@@ -1,0 +1,78 @@
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  EmptyState,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { EntityMetricsResponse } from '@dora-metrics/plugin-dora-common';
+import { ReactNode } from 'react';
+import { MissingAnnotationsHint } from '../DataQualityPanel/MissingAnnotationsHint';
+import {
+  hasMatchAnnotation,
+  missingAnnotationNames,
+} from '../DataQualityPanel/annotationHints';
+import { hasEvents, isNotFound } from './useEntityMetrics';
+
+/** The part of react-use's async state this component reads. */
+export type MetricsState = {
+  loading: boolean;
+  error?: Error;
+  value?: EntityMetricsResponse;
+};
+
+/** Explains an entity with no events, with the annotations it lacks. */
+function NoEventsState(props: { entity: Entity }) {
+  const entityRef = stringifyEntityRef(props.entity);
+  const annotations = props.entity.metadata.annotations;
+  const missing = missingAnnotationNames(annotations);
+  const noneAtAll = !hasMatchAnnotation(annotations);
+  return (
+    <EmptyState
+      missing="data"
+      title="No DORA events for this entity yet"
+      description={
+        'No production deployment or incident was recorded for this entity in ' +
+        'the selected window or the one before. Deployments arrive from CI ' +
+        '(POST /api/dora/v1/deployments) and webhooks, incidents from PagerDuty; ' +
+        'they are matched to the entity by its annotations or by entityRef.'
+      }
+      action={
+        missing.length > 0 ? (
+          <MissingAnnotationsHint
+            entityRef={entityRef}
+            missing={missing}
+            noneAtAll={noneAtAll}
+          />
+        ) : undefined
+      }
+    />
+  );
+}
+
+/**
+ * Loading, error, "unknown entity", "no events" or the figures: the states a
+ * metrics request can end in, shared by the card and the tab.
+ */
+export function MetricsLoadState(props: {
+  state: MetricsState;
+  entity: Entity;
+  children: (report: EntityMetricsResponse) => ReactNode;
+}) {
+  const { state, entity } = props;
+  if (state.loading) return <Progress />;
+  if (state.error) {
+    if (isNotFound(state.error)) {
+      return (
+        <EmptyState
+          missing="info"
+          title="No DORA metrics for this entity"
+          description={`The DORA backend does not know this entity, or you may not read it (${state.error.message}). A newly registered entity appears after the next catalog refresh.`}
+        />
+      );
+    }
+    return <ResponseErrorPanel error={state.error} />;
+  }
+  if (!state.value) return null;
+  if (!hasEvents(state.value)) return <NoEventsState entity={entity} />;
+  return <>{props.children(state.value)}</>;
+}

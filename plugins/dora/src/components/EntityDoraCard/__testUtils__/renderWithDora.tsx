@@ -1,0 +1,54 @@
+import { Entity } from '@backstage/catalog-model';
+import { EntityProvider } from '@backstage/plugin-catalog-react';
+import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
+import { ReactElement } from 'react';
+import { Route, Routes } from 'react-router-dom';
+import { DoraApi, doraApiRef } from '../../../api';
+import { checkoutEntity, workedExampleResponse } from './workedExample';
+import {
+  cleanDataQualityReport,
+  workedExampleDeployments,
+  workedExampleIncidents,
+} from './workedExampleEvents';
+
+/** A DoraApi whose calls answer with the worked example unless overridden. */
+export function mockDoraApi(
+  overrides: Partial<jest.Mocked<DoraApi>> = {},
+): jest.Mocked<DoraApi> {
+  return {
+    getEntityMetrics: jest.fn().mockResolvedValue(workedExampleResponse),
+    getTeamMetrics: jest.fn().mockRejectedValue(new Error('not used')),
+    getTemplateReport: jest.fn().mockRejectedValue(new Error('not used')),
+    getTemplateMetrics: jest.fn().mockRejectedValue(new Error('not used')),
+    listDeployments: jest
+      .fn()
+      .mockResolvedValue({ items: workedExampleDeployments, nextCursor: null }),
+    listIncidents: jest
+      .fn()
+      .mockResolvedValue({ items: workedExampleIncidents, nextCursor: null }),
+    getDataQuality: jest.fn().mockResolvedValue(cleanDataQualityReport),
+    ...overrides,
+  };
+}
+
+export const ENTITY_PAGE_PATH = '/catalog/default/component/checkout';
+
+/**
+ * Renders `ui` as a tab of an entity page would be: under an entity route
+ * (so relative links resolve as they do in the app) inside an entity context.
+ */
+export function renderOnEntityPage(
+  ui: ReactElement,
+  options: { api: DoraApi; entity?: Entity },
+) {
+  return renderInTestApp(
+    <TestApiProvider apis={[[doraApiRef, options.api]]}>
+      <EntityProvider entity={options.entity ?? checkoutEntity}>
+        <Routes>
+          <Route path="/catalog/:namespace/:kind/:name/*" element={ui} />
+        </Routes>
+      </EntityProvider>
+    </TestApiProvider>,
+    { routeEntries: [ENTITY_PAGE_PATH] },
+  );
+}

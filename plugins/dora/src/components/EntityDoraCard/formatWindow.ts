@@ -1,0 +1,32 @@
+import { MetricWindow } from '@dora-metrics/plugin-dora-common';
+
+function formatDate(date: Date, timeZone: string): string {
+  const options: Intl.DateTimeFormatOptions = {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+  };
+  try {
+    return new Intl.DateTimeFormat('en-GB', { ...options, timeZone }).format(
+      date,
+    );
+  } catch {
+    return new Intl.DateTimeFormat('en-GB', {
+      ...options,
+      timeZone: 'UTC',
+    }).format(date);
+  }
+}
+
+/**
+ * "2 Mar 2026 – 8 Mar 2026": the window as inclusive days in the report's
+ * time zone. The API's `to` is exclusive, so the last day shown is the one
+ * before it.
+ */
+export function formatWindow(window: MetricWindow, timeZone = 'UTC'): string {
+  const lastInstant = new Date(new Date(window.to).getTime() - 1);
+  return `${formatDate(new Date(window.from), timeZone)} – ${formatDate(
+    lastInstant,
+    timeZone,
+  )}`;
+}

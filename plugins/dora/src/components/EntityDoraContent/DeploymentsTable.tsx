@@ -1,0 +1,79 @@
+import { TableColumn } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { DeploymentView } from '@dora-metrics/plugin-dora-common';
+import { doraApiRef } from '../../api';
+import { formatHours } from '../shared';
+import { CommitsCell, DeploymentCommitList } from './DeploymentCommits';
+import { EventLink } from './EventLink';
+import { PagedEventTable } from './PagedEventTable';
+import { deploymentsToCsv } from './exportData';
+import { formatInstant } from './formatInstant';
+
+const PAGE_SIZE = 25;
+const yesNo = (value: boolean) => (value ? 'yes' : 'no');
+
+const columns: TableColumn<DeploymentView>[] = [
+  {
+    title: 'Deployment',
+    render: d => (
+      <>
+        {d.id}
+        {d.sha ? (
+          <div>
+            <code>{d.sha.slice(0, 7)}</code>
+          </div>
+        ) : null}
+      </>
+    ),
+  },
+  { title: 'Finished', render: d => formatInstant(d.finishedAt) },
+  { title: 'Environment', field: 'environment' },
+  { title: 'Status', field: 'status' },
+  {
+    title: 'Kind',
+    render: d => (d.rollbackOf ? `${d.kind} of ${d.rollbackOf}` : d.kind),
+  },
+  // Only successful production deployments count; the rest are listed so
+  // that a deployment missing from the figures can be found and explained.
+  { title: 'Counted', render: d => yesNo(d.counted) },
+  { title: 'Failed', render: d => (d.counted ? yesNo(d.failed) : '–') },
+  {
+    title: 'Linked incidents',
+    render: d =>
+      d.linkedIncidents.length ? d.linkedIncidents.join(', ') : '–',
+  },
+  { title: 'Lead time', render: d => formatHours(d.leadTimeHours) },
+  { title: 'Commits', render: d => <CommitsCell deployment={d} /> },
+  {
+    title: 'Link',
+    render: d => <EventLink url={d.url} label={`Open deployment ${d.id}`} />,
+  },
+];
+
+/** The deployments of an entity in a window, newest first, page by page. */
+export function DeploymentsTable(props: {
+  entityRef: string;
+  from: string;
+  to: string;
+}) {
+  const { entityRef, from, to } = props;
+  const api = useApi(doraApiRef);
+  return (
+    <PagedEventTable<DeploymentView>
+      noun="deployments"
+      title="Deployments"
+      resetKey={`${entityRef}|${from}|${to}`}
+      load={cursor =>
+        api.listDeployments({ entityRef, from, to, limit: PAGE_SIZE, cursor })
+      }
+      columns={columns}
+      toCsv={deploymentsToCsv}
+      filename={`dora-${entityRef}-${from.slice(0, 10)}-${to.slice(0, 10)}`}
+      // One panel function (not an array of per-row panels): material-table's
+      // detail panel cannot render array entries given as functions.
+      detailPanel={({ rowData }) => (
+        <DeploymentCommitList deployment={rowData} />
+      )}
+    />
+  );
+}

@@ -1,0 +1,109 @@
+import {
+  ResponseErrorPanel,
+  Table,
+  TableColumn,
+  TableProps,
+} from '@backstage/core-components';
+import { Page } from '@dora-metrics/plugin-dora-common';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Typography from '@material-ui/core/Typography';
+import { useMemo } from 'react';
+import { ExportButtons } from './ExportButtons';
+import { toJson } from './exportData';
+import { useCursorPage } from './useCursorPage';
+
+/**
+ * One page of events behind the numbers, with cursor paging and export of
+ * the page shown. `noun` names the events ("deployments") in titles, button
+ * names and the export file.
+ */
+export function PagedEventTable<T extends object>(props: {
+  noun: string;
+  title: string;
+  load: (cursor: string | undefined) => Promise<Page<T>>;
+  /** Entity and window: paging restarts when it changes. */
+  resetKey: string;
+  columns: TableColumn<T>[];
+  toCsv: (items: T[]) => string;
+  filename: string;
+  detailPanel?: TableProps<T>['detailPanel'];
+}) {
+  const { noun, resetKey } = props;
+  const page = useCursorPage(props.load, resetKey);
+  const items = useMemo(() => page.value?.items ?? [], [page.value]);
+  // material-table writes `tableData` (such as an open detail panel) into
+  // the row objects it gets: copies keep that out of the items exported as
+  // JSON, and memoising them keeps an open panel open across re-renders.
+  const rows = useMemo(() => items.map(item => ({ ...item })), [items]);
+
+  return (
+    <Box>
+      {page.error && <ResponseErrorPanel error={page.error} />}
+      <Table<T>
+        title={props.title}
+        subtitle={`Page ${page.pageNumber}, newest first`}
+        columns={props.columns}
+        data={rows}
+        isLoading={page.loading}
+        detailPanel={props.detailPanel}
+        options={{
+          paging: false,
+          search: false,
+          padding: 'dense',
+          draggable: false,
+          sorting: false,
+        }}
+        emptyContent={
+          <Box p={2}>
+            <Typography color="textSecondary">
+              No {noun} in this window
+            </Typography>
+          </Box>
+        }
+      />
+      <Box
+        display="flex"
+        alignItems="center"
+        justifyContent="space-between"
+        flexWrap="wrap"
+        mt={1}
+        style={{ gap: 8 }}
+      >
+        <Box display="flex" style={{ gap: 8 }}>
+          <Button
+            size="small"
+            disabled={!page.hasPrevious}
+            onClick={page.first}
+            aria-label={`First page of ${noun}`}
+          >
+            First page
+          </Button>
+          <Button
+            size="small"
+            disabled={!page.hasPrevious}
+            onClick={page.previous}
+            aria-label={`Previous page of ${noun}`}
+          >
+            Previous page
+          </Button>
+          <Button
+            size="small"
+            disabled={!page.hasNext}
+            onClick={page.next}
+            aria-label={`Next page of ${noun}`}
+          >
+            Next page
+          </Button>
+        </Box>
+        <ExportButtons
+          what={`this page of ${noun}`}
+          filename={`${props.filename}-${noun}-page-${page.pageNumber}`}
+          csv={() => props.toCsv(items)}
+          json={() => toJson(items)}
+          disabled={items.length === 0}
+        />
+      </Box>
+    </Box>
+  );
+}

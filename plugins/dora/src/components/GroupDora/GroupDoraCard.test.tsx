@@ -1,0 +1,96 @@
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { EntityProvider } from '@backstage/plugin-catalog-react';
+import { TeamMetricsResponse } from '@dora-metrics/plugin-dora-common';
+import { screen, within } from '@testing-library/react';
+import { doraApiRef } from '../../api';
+import { GroupDoraCard } from './GroupDoraCard';
+import {
+  checkoutService,
+  emptyMetrics,
+  mockDoraApi,
+  paymentsApiService,
+  paymentsGroup,
+  pooledTeamMetrics,
+  PREVIOUS_WINDOW,
+  WINDOW,
+} from './testFixtures';
+
+function teamResponse(
+  overrides: Partial<TeamMetricsResponse> = {},
+): TeamMetricsResponse {
+  const { dataQuality, ...pooled } = pooledTeamMetrics();
+  return {
+    ...pooled,
+    dataQuality,
+    window: WINDOW,
+    previous: { ...emptyMetrics(), window: PREVIOUS_WINDOW },
+    granularity: 'week',
+    timeZone: 'UTC',
+    series: [],
+    groupRef: 'group:default/payments',
+    ownership: 'current',
+    includeSubgroups: true,
+    entityCount: 2,
+    hiddenEntityCount: 0,
+    perEntityDeploymentFrequency: 5 / 7,
+    entities: [checkoutService, paymentsApiService],
+    ...overrides,
+  };
+}
+
+async function renderCard(api: ReturnType<typeof mockDoraApi>) {
+  return renderInTestApp(
+    <TestApiProvider apis={[[doraApiRef, api]]}>
+      <EntityProvider entity={paymentsGroup}>
+        <GroupDoraCard />
+      </EntityProvider>
+    </TestApiProvider>,
+  );
+}
+
+describe('GroupDoraCard', () => {
+  it('shows the pooled metrics, the service count and a link to the tab', async () => {
+    const api = mockDoraApi();
+    api.getTeamMetrics.mockResolvedValue(teamResponse());
+    await renderCard(api);
+
+    const leadTime = await screen.findByTestId('dora-metric-leadTime');
+    expect(within(leadTime).getByTestId('dora-metric-value')).toHaveTextContent(
+      '20 h',
+    );
+    expect(within(leadTime).getByText('elite')).toBeInTheDocument();
+    expect(screen.getByText(/Pooled over 2 services/)).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: /Team DORA details/ }),
+    ).toHaveAttribute('href', expect.stringMatching(/\/dora$/));
+    expect(api.getTeamMetrics).toHaveBeenCalledWith(
+      expect.objectContaining({
+        groupRef: 'group:default/payments',
+        includeSubgroups: true,
+        ownership: 'current',
+      }),
+    );
+  });
+
+  it('says so when the team owns no service', async () => {
+    const api = mockDoraApi();
+    api.getTeamMetrics.mockResolvedValue(
+      teamResponse({ entityCount: 0, entities: [] }),
+    );
+    await renderCard(api);
+    expect(
+      await screen.findByText(
+        /owns no service that DORA events are recorded for/,
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('shows the error when the metrics cannot be loaded', async () => {
+    const api = mockDoraApi();
+    api.getTeamMetrics.mockRejectedValue(new Error('backend unavailable'));
+    await renderCard(api);
+    expect(
+      (await screen.findAllByText(/backend unavailable/))[0],
+    ).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,68 @@
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  InfoCard,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import Typography from '@material-ui/core/Typography';
+import Alert from '@material-ui/lab/Alert';
+import { MetricsSummary, useTimeRange } from '../shared';
+import { formatWindow, hiddenServicesNote, servicesCount } from './teamFormat';
+import { useTeamMetrics } from './useTeamMetrics';
+
+/** Relative to the group page, so it works wherever the catalog is mounted. */
+const GROUP_DORA_TAB = 'dora';
+
+/**
+ * The group overview card: the team's pooled metrics over the last 90 days,
+ * current ownership with sub-groups (the tab has the other views).
+ */
+export function GroupDoraCard() {
+  const { entity } = useEntity();
+  const { query } = useTimeRange();
+  const { value, loading, error } = useTeamMetrics(
+    stringifyEntityRef(entity),
+    query,
+  );
+
+  let body;
+  if (error) {
+    body = <ResponseErrorPanel error={error} />;
+  } else if (loading || !value) {
+    body = <Progress />;
+  } else if (value.entityCount === 0) {
+    body = (
+      <Typography color="textSecondary">
+        {value.hiddenEntityCount > 0
+          ? hiddenServicesNote(value.hiddenEntityCount)
+          : 'This team owns no service that DORA events are recorded for.'}
+      </Typography>
+    );
+  } else {
+    body = (
+      <>
+        <Typography variant="body2" color="textSecondary" paragraph>
+          Pooled over {servicesCount(value.entityCount)} ·{' '}
+          {formatWindow(value.window)}
+        </Typography>
+        {value.hiddenEntityCount > 0 && (
+          <Alert severity="info" style={{ marginBottom: 16 }}>
+            {hiddenServicesNote(value.hiddenEntityCount)}
+          </Alert>
+        )}
+        <MetricsSummary metrics={value} compact />
+      </>
+    );
+  }
+
+  return (
+    <InfoCard
+      title="DORA metrics"
+      subheader="The team's services, last 90 days"
+      deepLink={{ title: 'Team DORA details', link: GROUP_DORA_TAB }}
+    >
+      {body}
+    </InfoCard>
+  );
+}

@@ -1,0 +1,2 @@
+export { GroupDoraCard } from './GroupDoraCard';
+export { GroupDoraContent } from './GroupDoraContent';

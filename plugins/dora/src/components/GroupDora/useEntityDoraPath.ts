@@ -1,0 +1,28 @@
+import { parseEntityRef } from '@backstage/catalog-model';
+import { useRouteRef } from '@backstage/core-plugin-api';
+import {
+  entityRouteParams,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
+import { useCallback } from 'react';
+
+/** The tab path the plugin mounts on entity pages (legacy and new frontend system). */
+const DORA_TAB_PATH = 'dora';
+
+/**
+ * Builds the path of an entity's DORA tab from its ref. Links go straight to
+ * the tab rather than the overview because a reader coming from a team or
+ * template table wants the numbers behind the row.
+ */
+export function useEntityDoraPath(): (entityRef: string) => string {
+  const entityRoute = useRouteRef(entityRouteRef);
+  return useCallback(
+    (entityRef: string) => {
+      const params = entityRouteParams(parseEntityRef(entityRef), {
+        encodeParams: true,
+      });
+      return `${entityRoute(params)}/${DORA_TAB_PATH}`;
+    },
+    [entityRoute],
+  );
+}

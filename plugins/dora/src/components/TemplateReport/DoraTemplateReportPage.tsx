@@ -1,0 +1,129 @@
+import {
+  Content,
+  ContentHeader,
+  EmptyState,
+  Header,
+  InfoCard,
+  Page,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import Grid from '@material-ui/core/Grid';
+import LinearProgress from '@material-ui/core/LinearProgress';
+import { useCallback, useState } from 'react';
+import useAsync from 'react-use/esm/useAsync';
+import { doraApiRef, WindowQuery } from '../../api';
+import { DataQualityPanel } from '../DataQualityPanel';
+import { formatWindow } from '../GroupDora/teamFormat';
+import { TimeRangePicker, useTimeRange } from '../shared';
+import { TemplateComparisonChart } from './TemplateComparisonChart';
+import { templateLabel } from './templateLabel';
+import { TemplateReportTable, TemplateSelection } from './TemplateReportTable';
+import { TemplateServices } from './TemplateServices';
+
+function useTemplateReport(window: WindowQuery) {
+  const doraApi = useApi(doraApiRef);
+  const { from, to } = window;
+  return useAsync(
+    () => doraApi.getTemplateReport({ from, to }),
+    [doraApi, from, to],
+  );
+}
+
+function TemplateReport(props: { window: WindowQuery }) {
+  const { value, loading, error } = useTemplateReport(props.window);
+  const [selected, setSelected] = useState<TemplateSelection>();
+  const select = useCallback(
+    (selection: TemplateSelection) => setSelected(selection),
+    [],
+  );
+
+  if (error) return <ResponseErrorPanel error={error} />;
+  if (!value) return <Progress />;
+  if (value.templates.length === 0) {
+    return (
+      <EmptyState
+        missing="data"
+        title="No services yet"
+        description="The catalog has no service that DORA events could be recorded for."
+      />
+    );
+  }
+  const selectedRow =
+    selected &&
+    value.templates.find(row => row.templateRef === selected.templateRef);
+
+  return (
+    <Grid container spacing={3}>
+      {loading && (
+        <Grid item xs={12}>
+          <LinearProgress aria-label="Loading" />
+        </Grid>
+      )}
+      <Grid item xs={12}>
+        <TemplateReportTable
+          rows={value.templates}
+          selected={selected}
+          onSelect={select}
+        />
+      </Grid>
+      {selected && (
+        <Grid item xs={12}>
+          <TemplateServices
+            // A new template is a new list: drop the old table's sort and page.
+            key={selected.templateRef ?? ''}
+            templateRef={selected.templateRef}
+            label={
+              selectedRow
+                ? templateLabel(selectedRow)
+                : templateLabel({ ...selected, title: null })
+            }
+            window={props.window}
+            onClose={() => setSelected(undefined)}
+          />
+        </Grid>
+      )}
+      <Grid item xs={12}>
+        <InfoCard
+          title="Templates compared"
+          subheader={`Pooled over each template's services · ${formatWindow(
+            value.window,
+          )}`}
+        >
+          <TemplateComparisonChart rows={value.templates} />
+        </InfoCard>
+      </Grid>
+    </Grid>
+  );
+}
+
+/**
+ * The golden-path report: do services made from a template deliver better
+ * than the others? One row per template, a chart, the services behind a row,
+ * and what keeps the numbers from being right.
+ */
+export function DoraTemplateReportPage() {
+  const { range, setRange, query } = useTimeRange();
+  return (
+    <Page themeId="tool">
+      <Header
+        title="Golden paths"
+        subtitle="DORA metrics of services by the software template they were made from"
+      />
+      <Content>
+        <ContentHeader title="Services by template">
+          <TimeRangePicker value={range} onChange={setRange} />
+        </ContentHeader>
+        <Grid container spacing={3}>
+          <Grid item xs={12}>
+            <TemplateReport window={query} />
+          </Grid>
+          <Grid item xs={12}>
+            <DataQualityPanel />
+          </Grid>
+        </Grid>
+      </Content>
+    </Page>
+  );
+}

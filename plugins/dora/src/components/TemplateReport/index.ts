@@ -1,0 +1,2 @@
+export { DoraTemplateReportPage } from './DoraTemplateReportPage';
+export { EntityDoraTemplateCard } from './EntityDoraTemplateCard';

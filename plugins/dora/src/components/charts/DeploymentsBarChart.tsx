@@ -1,0 +1,53 @@
+import { Granularity } from '@dora-metrics/plugin-dora-common';
+import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
+import { ChartFrame } from './ChartFrame';
+import { ChartRow, describeExtent } from './chartData';
+import { useChartPalette } from './useChartPalette';
+
+/** Successful production deployments per bucket; zero is a real count here. */
+export function DeploymentsBarChart(props: {
+  rows: ChartRow[];
+  granularity: Granularity;
+}) {
+  const { rows, granularity } = props;
+  const palette = useChartPalette();
+  const total = rows.reduce((sum, row) => sum + row.deployments, 0);
+  const busiest = rows.reduce((max, row) => Math.max(max, row.deployments), 0);
+  const description =
+    `Bar chart of successful production deployments per ${granularity}, ` +
+    `${describeExtent(rows, granularity)}: ${total} in total, ` +
+    `at most ${busiest} in one ${granularity}.`;
+  return (
+    <ChartFrame
+      title={`Deployments per ${granularity}`}
+      description={description}
+      hasData={rows.length > 0}
+    >
+      <BarChart data={rows} margin={{ top: 16, right: 16, bottom: 0, left: 0 }}>
+        <CartesianGrid stroke={palette.grid} strokeDasharray="3 3" />
+        <XAxis
+          dataKey="label"
+          stroke={palette.axis}
+          tick={{ fill: palette.axis, fontSize: 12 }}
+        />
+        <YAxis
+          allowDecimals={false}
+          stroke={palette.axis}
+          tick={{ fill: palette.axis, fontSize: 12 }}
+          width={40}
+        />
+        <Tooltip
+          contentStyle={palette.tooltip}
+          labelStyle={palette.tooltipLabel}
+          cursor={{ fill: palette.cursor }}
+        />
+        <Bar
+          dataKey="deployments"
+          name="Deployments"
+          fill={palette.primary}
+          isAnimationActive={false}
+        />
+      </BarChart>
+    </ChartFrame>
+  );
+}

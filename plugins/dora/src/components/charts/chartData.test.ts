@@ -1,0 +1,39 @@
+import {
+  LEAD_TIME_THRESHOLDS,
+  bucketLabel,
+  toChartRows,
+  visibleThresholds,
+} from './chartData';
+import { workedExampleDailySeries } from '../EntityDoraCard/__testUtils__/workedExample';
+
+describe('chartData', () => {
+  it('labels buckets in the report time zone', () => {
+    // Monday 2 March in Berlin starts at 23:00 UTC on Sunday.
+    expect(
+      bucketLabel('2026-03-01T23:00:00.000Z', 'week', 'Europe/Berlin'),
+    ).toBe('2 Mar');
+    expect(bucketLabel('2026-03-01T00:00:00.000Z', 'month', 'UTC')).toBe(
+      'Mar 2026',
+    );
+    expect(bucketLabel('2026-03-02T00:00:00.000Z', 'day', 'Not/AZone')).toBe(
+      '2 Mar',
+    );
+  });
+
+  it('plots rates in percent and keeps empty buckets as gaps', () => {
+    const rows = toChartRows(workedExampleDailySeries, 'day', 'UTC');
+    expect(rows[3].changeFailurePercent).toBe(50);
+    expect(rows[2].changeFailurePercent).toBeNull();
+    expect(rows[2].leadTimeMedianHours).toBeNull();
+    expect(rows[2].deployments).toBe(0);
+  });
+
+  it('draws the thresholds within the data and the next one above', () => {
+    const labels = (values: (number | null)[]) =>
+      visibleThresholds(LEAD_TIME_THRESHOLDS, values).map(t => t.value);
+    expect(labels([0.5, 14, null])).toEqual([24]);
+    expect(labels([14, 30])).toEqual([24, 168]);
+    expect(labels([1000])).toEqual([24, 168, 720]);
+    expect(labels([null])).toEqual([24]);
+  });
+});

@@ -1,0 +1,154 @@
+import {
+  DEFAULT_BAND_THRESHOLDS,
+  Granularity,
+  SeriesPoint,
+} from '@dora-metrics/plugin-dora-common';
+import { formatHours, formatRate } from '../shared';
+
+/** One bucket as the charts plot it: rates in percent, nulls kept as gaps. */
+export type ChartRow = {
+  label: string;
+  start: string;
+  deployments: number;
+  failedDeployments: number;
+  leadTimeMedianHours: number | null;
+  leadTimeP90Hours: number | null;
+  changeFailurePercent: number | null;
+  recoveryMedianHours: number | null;
+  reworkPercent: number | null;
+};
+
+/** A dashed band-threshold line: where a band ends on the value axis. */
+export type Threshold = { value: number; label: string };
+
+const percent = (rate: number | null) => (rate === null ? null : rate * 100);
+
+/**
+ * The bucket's label in the report's time zone, since buckets are cut there
+ * (a UTC label would put a Monday-start week on the Sunday before in the US).
+ */
+export function bucketLabel(
+  start: string,
+  granularity: Granularity,
+  timeZone: string,
+): string {
+  const options: Intl.DateTimeFormatOptions =
+    granularity === 'month'
+      ? { month: 'short', year: 'numeric' }
+      : { day: 'numeric', month: 'short' };
+  try {
+    return new Intl.DateTimeFormat('en-GB', { ...options, timeZone }).format(
+      new Date(start),
+    );
+  } catch {
+    // An unknown time zone name must not break the page; fall back to UTC.
+    return new Intl.DateTimeFormat('en-GB', {
+      ...options,
+      timeZone: 'UTC',
+    }).format(new Date(start));
+  }
+}
+
+export function toChartRows(
+  series: SeriesPoint[],
+  granularity: Granularity,
+  timeZone: string,
+): ChartRow[] {
+  return series.map(p => ({
+    label: bucketLabel(p.start, granularity, timeZone),
+    start: p.start,
+    deployments: p.deployments,
+    failedDeployments: p.failedDeployments,
+    leadTimeMedianHours: p.leadTimeMedianHours,
+    leadTimeP90Hours: p.leadTimeP90Hours,
+    changeFailurePercent: percent(p.changeFailureRate),
+    recoveryMedianHours: p.recoveryMedianHours,
+    reworkPercent: percent(p.reworkRate),
+  }));
+}
+
+const t = DEFAULT_BAND_THRESHOLDS;
+
+/** Lead time bands end at these durations (elite below the first). */
+export const LEAD_TIME_THRESHOLDS: Threshold[] = [
+  {
+    value: t.leadTimeHours.elite,
+    label: `elite < ${formatHours(t.leadTimeHours.elite)}`,
+  },
+  {
+    value: t.leadTimeHours.high,
+    label: `high < ${formatHours(t.leadTimeHours.high)}`,
+  },
+  {
+    value: t.leadTimeHours.medium,
+    label: `medium < ${formatHours(t.leadTimeHours.medium)}`,
+  },
+];
+
+export const FAILURE_RATE_THRESHOLDS: Threshold[] = [
+  {
+    value: t.changeFailureRate.elite * 100,
+    label: `elite ≤ ${formatRate(t.changeFailureRate.elite)}`,
+  },
+  {
+    value: t.changeFailureRate.high * 100,
+    label: `high ≤ ${formatRate(t.changeFailureRate.high)}`,
+  },
+  {
+    value: t.changeFailureRate.medium * 100,
+    label: `medium ≤ ${formatRate(t.changeFailureRate.medium)}`,
+  },
+];
+
+export const RECOVERY_THRESHOLDS: Threshold[] = [
+  {
+    value: t.recoveryTimeHours.elite,
+    label: `elite < ${formatHours(t.recoveryTimeHours.elite)}`,
+  },
+  {
+    value: t.recoveryTimeHours.high,
+    label: `high < ${formatHours(t.recoveryTimeHours.high)}`,
+  },
+  {
+    value: t.recoveryTimeHours.medium,
+    label: `medium < ${formatHours(t.recoveryTimeHours.medium)}`,
+  },
+];
+
+/**
+ * The thresholds worth drawing: those within the data, plus the next one
+ * above it. Drawing all of them would stretch the axis to a month and flatten
+ * a series of a few hours into the floor.
+ */
+export function visibleThresholds(
+  thresholds: Threshold[],
+  values: (number | null)[],
+): Threshold[] {
+  const present = values.filter((v): v is number => v !== null);
+  const max = present.length ? Math.max(...present) : 0;
+  const nextAbove = thresholds.find(th => th.value > max);
+  return thresholds.filter(th => th.value <= max || th === nextAbove);
+}
+
+/** The last bucket with a figure, for the charts' text descriptions. */
+export function latest<K extends keyof ChartRow>(
+  rows: ChartRow[],
+  key: K,
+): { row: ChartRow; value: NonNullable<ChartRow[K]> } | undefined {
+  for (let i = rows.length - 1; i >= 0; i--) {
+    const value = rows[i][key];
+    if (value !== null && value !== undefined) {
+      return { row: rows[i], value: value as NonNullable<ChartRow[K]> };
+    }
+  }
+  return undefined;
+}
+
+/** "7 days from 2 Mar to 8 Mar": the extent of a series, for descriptions. */
+export function describeExtent(rows: ChartRow[], granularity: Granularity) {
+  if (rows.length === 0) return `no ${granularity}s`;
+  const unit = rows.length === 1 ? granularity : `${granularity}s`;
+  return `${rows.length} ${unit} from ${rows[0].label} to ${
+    rows[rows.length - 1].label
+  }`;
+}

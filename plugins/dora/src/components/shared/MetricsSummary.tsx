@@ -1,0 +1,80 @@
+import { DoraMetrics } from '@dora-metrics/plugin-dora-common';
+import Box from '@material-ui/core/Box';
+import Grid from '@material-ui/core/Grid';
+import Paper from '@material-ui/core/Paper';
+import Tooltip from '@material-ui/core/Tooltip';
+import Typography from '@material-ui/core/Typography';
+import { BandChip } from './BandChip';
+import { Delta } from './Delta';
+import { METRICS, MetricDefinition } from './metricDefinitions';
+
+/** One metric: figure (or "no data"), band, delta and sample detail. */
+export function MetricTile(props: {
+  metric: MetricDefinition;
+  current: DoraMetrics;
+  previous?: DoraMetrics;
+}) {
+  const { metric, current, previous } = props;
+  const value = metric.value(current);
+  return (
+    <Paper variant="outlined" style={{ height: '100%' }}>
+      <Box p={2} data-testid={`dora-metric-${metric.id}`}>
+        <Tooltip title={metric.description}>
+          <Typography variant="subtitle2" color="textSecondary">
+            {metric.title}
+          </Typography>
+        </Tooltip>
+        <Box display="flex" alignItems="center" my={1} style={{ gap: 8 }}>
+          <Typography
+            variant="h5"
+            component="span"
+            data-testid="dora-metric-value"
+          >
+            {value === null ? 'No data' : metric.format(value)}
+          </Typography>
+          {value !== null && metric.id !== 'reworkRate' && (
+            <BandChip band={metric.band(current)} />
+          )}
+        </Box>
+        {previous && (
+          <Delta
+            metric={metric}
+            current={value}
+            previous={metric.value(previous)}
+          />
+        )}
+        <Typography variant="body2" color="textSecondary">
+          {metric.detail(current)}
+        </Typography>
+      </Box>
+    </Paper>
+  );
+}
+
+/** The five metrics side by side. */
+export function MetricsSummary(props: {
+  metrics: DoraMetrics;
+  previous?: DoraMetrics;
+  compact?: boolean;
+}) {
+  return (
+    <Grid container spacing={2}>
+      {METRICS.map(metric => (
+        <Grid
+          item
+          key={metric.id}
+          xs={12}
+          sm={6}
+          md={props.compact ? 6 : 4}
+          lg={props.compact ? 4 : undefined}
+        >
+          <MetricTile
+            metric={metric}
+            current={props.metrics}
+            previous={props.previous}
+          />
+        </Grid>
+      ))}
+    </Grid>
+  );
+}

@@ -1,0 +1,76 @@
+import { Band, DoraMetrics } from '@dora-metrics/plugin-dora-common';
+import { formatHours, formatNumber, formatRate } from './format';
+
+/** How one of the five metrics is shown: its figure, unit and direction. */
+export type MetricDefinition = {
+  id: keyof DoraMetrics;
+  title: string;
+  /** What the figure means, for tooltips and accessible labels. */
+  description: string;
+  value: (m: DoraMetrics) => number | null;
+  format: (value: number | null) => string;
+  band: (m: DoraMetrics) => Band | null;
+  /** Whether a rising figure is an improvement. */
+  higherIsBetter: boolean;
+  /** A small line under the figure (sample sizes, counts). */
+  detail: (m: DoraMetrics) => string;
+};
+
+export const METRICS: MetricDefinition[] = [
+  {
+    id: 'deploymentFrequency',
+    title: 'Deployment frequency',
+    description: 'Median days per week with a successful production deployment',
+    value: m => m.deploymentFrequency.medianDeploymentDaysPerWeek,
+    format: v => (v === null ? '–' : `${formatNumber(v)} days/wk`),
+    band: m => m.deploymentFrequency.band,
+    higherIsBetter: true,
+    detail: m =>
+      `${m.deploymentFrequency.count} deployments on ${m.deploymentFrequency.deploymentDays} days`,
+  },
+  {
+    id: 'leadTime',
+    title: 'Lead time for changes',
+    description: 'Median time from commit to running in production',
+    value: m => m.leadTime.medianHours,
+    format: formatHours,
+    band: m => m.leadTime.band,
+    higherIsBetter: false,
+    detail: m =>
+      `p90 ${formatHours(m.leadTime.p90Hours)} · ${m.leadTime.samples} commits`,
+  },
+  {
+    id: 'changeFailureRate',
+    title: 'Change failure rate',
+    description: 'Share of production deployments that caused a failure',
+    value: m => m.changeFailureRate.rate,
+    format: formatRate,
+    band: m => m.changeFailureRate.band,
+    higherIsBetter: false,
+    detail: m =>
+      `${m.changeFailureRate.failed} of ${m.changeFailureRate.total} deployments failed`,
+  },
+  {
+    id: 'recoveryTime',
+    title: 'Failed deployment recovery time',
+    description: 'Median time from a failed deployment to recovery',
+    value: m => m.recoveryTime.medianHours,
+    format: formatHours,
+    band: m => m.recoveryTime.band,
+    higherIsBetter: false,
+    detail: m =>
+      `${m.recoveryTime.samples} recoveries · ${m.recoveryTime.openIncidents} open incidents`,
+  },
+  {
+    id: 'reworkRate',
+    title: 'Deployment rework rate',
+    description:
+      'Share of deployments that were unplanned (rollbacks, hotfixes, during incidents)',
+    value: m => m.reworkRate.rate,
+    format: formatRate,
+    band: () => null,
+    higherIsBetter: false,
+    detail: m =>
+      `${m.reworkRate.unplanned} of ${m.reworkRate.total} deployments unplanned`,
+  },
+];

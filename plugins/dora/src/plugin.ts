@@ -1,0 +1,88 @@
+import {
+  createApiFactory,
+  createComponentExtension,
+  createPlugin,
+  createRoutableExtension,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/core-plugin-api';
+import { DoraClient, doraApiRef } from './api';
+import { entityContentRouteRef, rootRouteRef } from './routes';
+
+/** The DORA plugin for the legacy frontend system. @public */
+export const doraPlugin = createPlugin({
+  id: 'dora',
+  apis: [
+    createApiFactory({
+      api: doraApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: deps => new DoraClient(deps),
+    }),
+  ],
+  routes: { root: rootRouteRef, entityContent: entityContentRouteRef },
+});
+
+/** Overview card: the five metrics of the current entity. @public */
+export const EntityDoraCard = doraPlugin.provide(
+  createComponentExtension({
+    name: 'EntityDoraCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityDoraCard').then(m => m.EntityDoraCard),
+    },
+  }),
+);
+
+/** Entity tab: trends, stages, the events behind the numbers. @public */
+export const EntityDoraContent = doraPlugin.provide(
+  createRoutableExtension({
+    name: 'EntityDoraContent',
+    component: () =>
+      import('./components/EntityDoraContent').then(m => m.EntityDoraContent),
+    mountPoint: entityContentRouteRef,
+  }),
+);
+
+/** Group page: how the team's services deliver. @public */
+export const GroupDoraContent = doraPlugin.provide(
+  createComponentExtension({
+    name: 'GroupDoraContent',
+    component: {
+      lazy: () =>
+        import('./components/GroupDora').then(m => m.GroupDoraContent),
+    },
+  }),
+);
+
+/** Group overview card: the team's pooled metrics. @public */
+export const GroupDoraCard = doraPlugin.provide(
+  createComponentExtension({
+    name: 'GroupDoraCard',
+    component: {
+      lazy: () => import('./components/GroupDora').then(m => m.GroupDoraCard),
+    },
+  }),
+);
+
+/** Golden-path report: services by the template they were made from. @public */
+export const DoraTemplateReportPage = doraPlugin.provide(
+  createRoutableExtension({
+    name: 'DoraTemplateReportPage',
+    component: () =>
+      import('./components/TemplateReport').then(m => m.DoraTemplateReportPage),
+    mountPoint: rootRouteRef,
+  }),
+);
+
+/** Template page card: how services made from this template deliver. @public */
+export const EntityDoraTemplateCard = doraPlugin.provide(
+  createComponentExtension({
+    name: 'EntityDoraTemplateCard',
+    component: {
+      lazy: () =>
+        import('./components/TemplateReport').then(
+          m => m.EntityDoraTemplateCard,
+        ),
+    },
+  }),
+);
