@@ -15,9 +15,14 @@ export function Delta(props: {
 }) {
   const { metric, current, previous } = props;
   const theme = useTheme();
-  if (current === null || previous === null || current === previous) {
+  // Figures that look the same once formatted are no change to the reader.
+  const same =
+    current !== null &&
+    previous !== null &&
+    metric.format(current) === metric.format(previous);
+  if (current === null || previous === null || same) {
     let text = 'no previous figure';
-    if (current === previous && current !== null) text = 'no change';
+    if (same) text = 'no change';
     else if (previous !== null)
       text = `previous period: ${metric.format(previous)}`;
     return (
