@@ -11,6 +11,7 @@ cd "$REPO_ROOT" || exit 1
 export CI="${CI:-true}"
 CHROMIUM_PATH="${CHROMIUM_PATH:-/usr/bin/chromium}"
 export CHROMIUM_PATH
+mkdir -p "$REPO_ROOT/.tools/logs"
 
 if [ ! -x "$CHROMIUM_PATH" ]; then
   echo "==> installing Debian's chromium"
@@ -29,7 +30,6 @@ if up http://localhost:7007/api/dora/health && up http://localhost:3000; then
   echo "==> using the app already running on :3000 / :7007"
 else
   echo "==> starting the app (log: .tools/logs/e2e-app.log)"
-  mkdir -p "$REPO_ROOT/.tools/logs"
   setsid "$REPO_ROOT/scripts/start.sh" >"$REPO_ROOT/.tools/logs/e2e-app.log" 2>&1 &
   started=$!
   trap '[ -n "$started" ] && kill -TERM -- "-$started" 2>/dev/null; sleep 2; kill -KILL -- "-$started" 2>/dev/null' EXIT
