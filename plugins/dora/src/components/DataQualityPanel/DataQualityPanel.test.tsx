@@ -9,7 +9,7 @@ import {
 import {
   CHECKOUT_REF,
   unannotatedEntity,
-} from '../EntityDoraCard/__testUtils__/workedExample';
+} from '../../__testUtils__/workedExample';
 import { messyDataQualityReport } from '../EntityDoraCard/__testUtils__/workedExampleEvents';
 
 const LEGACY_REF = 'component:default/legacy-billing';

@@ -11,7 +11,7 @@ import {
   emptyWindowResponse,
   noEventsResponse,
   unannotatedEntity,
-} from './__testUtils__/workedExample';
+} from '../../__testUtils__/workedExample';
 
 const tile = (id: string) => screen.getByTestId(`dora-metric-${id}`);
 

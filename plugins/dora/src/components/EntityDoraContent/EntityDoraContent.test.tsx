@@ -8,7 +8,7 @@ import {
 import {
   CHECKOUT_REF,
   workedExampleResponse,
-} from '../EntityDoraCard/__testUtils__/workedExample';
+} from '../../__testUtils__/workedExample';
 import { workedExampleDeployments } from '../EntityDoraCard/__testUtils__/workedExampleEvents';
 
 // ResponsiveContainer measures its parent, which is 0×0 in jsdom: give the

@@ -7,7 +7,7 @@ import {
   incidentsToCsv,
   metricsToCsv,
 } from './exportData';
-import { workedExampleResponse } from '../EntityDoraCard/__testUtils__/workedExample';
+import { workedExampleResponse } from '../../__testUtils__/workedExample';
 import {
   workedExampleDeployments,
   workedExampleIncidents,

@@ -16,7 +16,7 @@ import {
   pooledTeamMetrics,
   PREVIOUS_WINDOW,
   WINDOW,
-} from './testFixtures';
+} from '../../__testUtils__/teamFixtures';
 
 function teamResponse(
   overrides: Partial<TeamMetricsResponse> = {},

@@ -15,7 +15,7 @@ import {
   pooledTeamMetrics,
   WINDOW,
   workedExampleMetrics,
-} from '../GroupDora/testFixtures';
+} from '../../__testUtils__/teamFixtures';
 import { DoraTemplateReportPage } from './DoraTemplateReportPage';
 
 // The data-quality panel has its own tests; here it only has to be placed.

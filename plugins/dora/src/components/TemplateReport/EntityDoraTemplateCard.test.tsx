@@ -14,7 +14,7 @@ import {
   paymentsApiService,
   pooledTeamMetrics,
   WINDOW,
-} from '../GroupDora/testFixtures';
+} from '../../__testUtils__/teamFixtures';
 import { EntityDoraTemplateCard } from './EntityDoraTemplateCard';
 
 const nodeServiceMetrics: TemplateMetricsResponse = {

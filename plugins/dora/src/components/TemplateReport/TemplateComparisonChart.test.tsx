@@ -6,7 +6,7 @@ import {
   emptyMetrics,
   pooledTeamMetrics,
   steadyServiceMetrics,
-} from '../GroupDora/testFixtures';
+} from '../../__testUtils__/teamFixtures';
 import { TemplateComparisonChart } from './TemplateComparisonChart';
 
 // jsdom has no layout, so the responsive container would measure 0 × 0 and

@@ -8,7 +8,7 @@ import { toChartRows } from './chartData';
 import {
   emptyWindowResponse,
   workedExampleResponse,
-} from '../EntityDoraCard/__testUtils__/workedExample';
+} from '../../__testUtils__/workedExample';
 
 // ResponsiveContainer measures its parent, which is 0×0 in jsdom.
 jest.mock('recharts', () => {

@@ -4,7 +4,7 @@ import {
   toChartRows,
   visibleThresholds,
 } from './chartData';
-import { workedExampleDailySeries } from '../EntityDoraCard/__testUtils__/workedExample';
+import { workedExampleDailySeries } from '../../__testUtils__/workedExample';
 
 describe('chartData', () => {
   it('labels buckets in the report time zone', () => {

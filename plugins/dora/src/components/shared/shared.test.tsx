@@ -4,38 +4,17 @@ import { screen, within } from '@testing-library/react';
 import { formatHours, formatRate } from './format';
 import { MetricsSummary } from './MetricsSummary';
 import { rangeQuery } from './TimeRangePicker';
+import {
+  emptyMetrics,
+  workedExampleMetrics,
+} from '../../__testUtils__/workedExample';
 
 const metrics = (leadTimeMedian: number | null): DoraMetrics => ({
-  deploymentFrequency: {
-    count: 4,
-    perDay: 4 / 7,
-    deploymentDays: 3,
-    medianDeploymentDaysPerWeek: 3,
-    medianDeploymentDaysPerMonth: 3,
-    band: 'high',
-  },
-  leadTime: {
-    medianHours: leadTimeMedian,
-    p90Hours: leadTimeMedian === null ? null : 24,
-    samples: leadTimeMedian === null ? 0 : 4,
-    band: leadTimeMedian === null ? null : 'elite',
-    stages: {
-      codingHours: null,
-      pickupHours: null,
-      reviewHours: null,
-      deployHours: null,
-    },
-  },
-  changeFailureRate: { failed: 2, total: 4, rate: 0.5, band: 'low' },
-  recoveryTime: {
-    medianHours: 2.75,
-    samples: 2,
-    band: 'high',
-    timeToRestoreMedianHours: 2.5,
-    timeToRestoreSamples: 1,
-    openIncidents: 0,
-  },
-  reworkRate: { unplanned: 1, total: 4, rate: 0.25 },
+  ...workedExampleMetrics,
+  leadTime:
+    leadTimeMedian === null
+      ? emptyMetrics.leadTime
+      : { ...workedExampleMetrics.leadTime, medianHours: leadTimeMedian },
 });
 
 describe('format', () => {

@@ -4,7 +4,10 @@ import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
 import { ReactElement } from 'react';
 import { Route, Routes } from 'react-router-dom';
 import { DoraApi, doraApiRef } from '../../../api';
-import { checkoutEntity, workedExampleResponse } from './workedExample';
+import {
+  checkoutEntity,
+  workedExampleResponse,
+} from '../../../__testUtils__/workedExample';
 import {
   cleanDataQualityReport,
   workedExampleDeployments,

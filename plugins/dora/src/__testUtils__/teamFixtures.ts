@@ -5,7 +5,11 @@ import {
   MetricsDataQuality,
   MetricWindow,
 } from '@dora-metrics/plugin-dora-common';
-import { DoraApi } from '../../api';
+import { DoraApi } from '../api';
+import {
+  emptyMetrics as sharedEmpty,
+  workedExampleMetrics as sharedWorkedExample,
+} from './workedExample';
 
 /**
  * Fixtures for the team and template tests, typed with the common types so
@@ -42,31 +46,7 @@ const CLEAN_DATA: MetricsDataQuality = {
 /** The spec's worked example (`component:default/checkout`, one week). */
 export function workedExampleMetrics(): MetricsWithQuality {
   return {
-    deploymentFrequency: {
-      count: 4,
-      perDay: 4 / 7,
-      deploymentDays: 3,
-      medianDeploymentDaysPerWeek: 3,
-      medianDeploymentDaysPerMonth: 3,
-      band: 'high',
-    },
-    leadTime: {
-      medianHours: 14,
-      p90Hours: 24,
-      samples: 4,
-      band: 'elite',
-      stages: NO_STAGES,
-    },
-    changeFailureRate: { failed: 2, total: 4, rate: 0.5, band: 'low' },
-    recoveryTime: {
-      medianHours: 2.75,
-      samples: 2,
-      band: 'high',
-      timeToRestoreMedianHours: 2.5,
-      timeToRestoreSamples: 1,
-      openIncidents: 0,
-    },
-    reworkRate: { unplanned: 1, total: 4, rate: 0.25 },
+    ...sharedWorkedExample,
     dataQuality: { ...CLEAN_DATA, clockSkewedChanges: 1 },
   };
 }
@@ -137,34 +117,7 @@ export function pooledTeamMetrics(): MetricsWithQuality {
 
 /** A window with no events: every statistic null, every count 0. */
 export function emptyMetrics(): MetricsWithQuality {
-  return {
-    deploymentFrequency: {
-      count: 0,
-      perDay: 0,
-      deploymentDays: 0,
-      medianDeploymentDaysPerWeek: null,
-      medianDeploymentDaysPerMonth: null,
-      band: null,
-    },
-    leadTime: {
-      medianHours: null,
-      p90Hours: null,
-      samples: 0,
-      band: null,
-      stages: NO_STAGES,
-    },
-    changeFailureRate: { failed: 0, total: 0, rate: null, band: null },
-    recoveryTime: {
-      medianHours: null,
-      samples: 0,
-      band: null,
-      timeToRestoreMedianHours: null,
-      timeToRestoreSamples: 0,
-      openIncidents: 0,
-    },
-    reworkRate: { unplanned: 0, total: 0, rate: null },
-    dataQuality: CLEAN_DATA,
-  };
+  return { ...sharedEmpty, dataQuality: CLEAN_DATA };
 }
 
 export const checkoutService: EntityMetricsSummary = {
