@@ -1,4 +1,4 @@
-import { Band } from './bands';
+import { Band, BandThresholds } from './bands';
 
 /** A query window, `[from, to)`, as ISO strings in UTC. @public */
 export type MetricWindow = { from: string; to: string };
@@ -106,6 +106,8 @@ export type MetricsReport = DoraMetrics & {
   previous: DoraMetrics & { window: MetricWindow };
   granularity: Granularity;
   timeZone: string;
+  /** The band thresholds the server applied (configurable, `dora.bands`). */
+  bands?: BandThresholds;
   series: SeriesPoint[];
   dataQuality: MetricsDataQuality;
 };

@@ -74,6 +74,7 @@ export function metricsReport(
     },
     granularity,
     timeZone: config.timeZone,
+    bands: config.bands,
     series: computeSeries(pool, window, granularity, config.timeZone),
     dataQuality: computeDataQuality(pool, window),
   };

@@ -110,6 +110,11 @@ describe('dora router', () => {
     });
     expect(res.body.deploymentFrequency.perDay).toBeCloseTo(4 / 7, 10);
     expect(res.body.previous.deploymentFrequency.count).toBe(1);
+    expect(res.body.bands.leadTimeHours).toEqual({
+      elite: 24,
+      high: 168,
+      medium: 720,
+    });
 
     const drill = await request(server)
       .get('/api/dora/v1/deployments')

@@ -5,13 +5,7 @@ import { formatHours, formatRate } from '../shared';
 import { DeploymentsBarChart } from './DeploymentsBarChart';
 import { FailureRateTooltip } from './FailureRateTooltip';
 import { TrendLineChart } from './TrendLineChart';
-import {
-  FAILURE_RATE_THRESHOLDS,
-  LEAD_TIME_THRESHOLDS,
-  RECOVERY_THRESHOLDS,
-  toChartRows,
-  visibleThresholds,
-} from './chartData';
+import { bandThresholds, toChartRows, visibleThresholds } from './chartData';
 import { describeTrend } from './chartDescriptions';
 import { useChartPalette } from './useChartPalette';
 
@@ -20,24 +14,28 @@ const GAP_NOTE = 'A gap is a bucket with nothing to measure, not a zero.';
 
 /** The five trend charts of a metrics report, from its `series`. */
 export function TrendCharts(props: {
-  report: Pick<EntityMetricsResponse, 'series' | 'granularity' | 'timeZone'>;
+  report: Pick<
+    EntityMetricsResponse,
+    'series' | 'granularity' | 'timeZone' | 'bands'
+  >;
 }) {
-  const { series, granularity, timeZone } = props.report;
+  const { series, granularity, timeZone, bands } = props.report;
+  const thresholds = useMemo(() => bandThresholds(bands), [bands]);
   const palette = useChartPalette();
   const rows = useMemo(
     () => toChartRows(series, granularity, timeZone),
     [series, granularity, timeZone],
   );
   const leadThresholds = visibleThresholds(
-    LEAD_TIME_THRESHOLDS,
+    thresholds.leadTime,
     rows.flatMap(r => [r.leadTimeMedianHours, r.leadTimeP90Hours]),
   );
   const failureThresholds = visibleThresholds(
-    FAILURE_RATE_THRESHOLDS,
+    thresholds.failureRate,
     rows.map(r => r.changeFailurePercent),
   );
   const recoveryThresholds = visibleThresholds(
-    RECOVERY_THRESHOLDS,
+    thresholds.recovery,
     rows.map(r => r.recoveryMedianHours),
   );
   const thresholdNote = `Dashed lines: band thresholds. ${GAP_NOTE}`;

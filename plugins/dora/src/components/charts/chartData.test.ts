@@ -1,5 +1,6 @@
+import { DEFAULT_BAND_THRESHOLDS } from '@dora-metrics/plugin-dora-common';
 import {
-  LEAD_TIME_THRESHOLDS,
+  bandThresholds,
   bucketLabel,
   toChartRows,
   visibleThresholds,
@@ -30,10 +31,25 @@ describe('chartData', () => {
 
   it('draws the thresholds within the data and the next one above', () => {
     const labels = (values: (number | null)[]) =>
-      visibleThresholds(LEAD_TIME_THRESHOLDS, values).map(t => t.value);
+      visibleThresholds(bandThresholds().leadTime, values).map(t => t.value);
     expect(labels([0.5, 14, null])).toEqual([24]);
     expect(labels([14, 30])).toEqual([24, 168]);
     expect(labels([1000])).toEqual([24, 168, 720]);
     expect(labels([null])).toEqual([24]);
+  });
+});
+
+describe('bandThresholds', () => {
+  it('draws the bands the server applied', () => {
+    const custom = bandThresholds({
+      ...DEFAULT_BAND_THRESHOLDS,
+      leadTimeHours: { elite: 12, high: 48, medium: 240 },
+    });
+    expect(custom.leadTime.map(x => x.label)).toEqual([
+      'elite < 12 h',
+      'high < 2 d',
+      'medium < 10 d',
+    ]);
+    expect(bandThresholds().failureRate.map(x => x.value)).toEqual([5, 10, 15]);
   });
 });

@@ -1,4 +1,5 @@
 import {
+  BandThresholds,
   DEFAULT_BAND_THRESHOLDS,
   Granularity,
   SeriesPoint,
@@ -67,53 +68,55 @@ export function toChartRows(
   }));
 }
 
-const t = DEFAULT_BAND_THRESHOLDS;
-
-/** Lead time bands end at these durations (elite below the first). */
-export const LEAD_TIME_THRESHOLDS: Threshold[] = [
-  {
-    value: t.leadTimeHours.elite,
-    label: `elite < ${formatHours(t.leadTimeHours.elite)}`,
-  },
-  {
-    value: t.leadTimeHours.high,
-    label: `high < ${formatHours(t.leadTimeHours.high)}`,
-  },
-  {
-    value: t.leadTimeHours.medium,
-    label: `medium < ${formatHours(t.leadTimeHours.medium)}`,
-  },
-];
-
-export const FAILURE_RATE_THRESHOLDS: Threshold[] = [
-  {
-    value: t.changeFailureRate.elite * 100,
-    label: `elite ≤ ${formatRate(t.changeFailureRate.elite)}`,
-  },
-  {
-    value: t.changeFailureRate.high * 100,
-    label: `high ≤ ${formatRate(t.changeFailureRate.high)}`,
-  },
-  {
-    value: t.changeFailureRate.medium * 100,
-    label: `medium ≤ ${formatRate(t.changeFailureRate.medium)}`,
-  },
-];
-
-export const RECOVERY_THRESHOLDS: Threshold[] = [
-  {
-    value: t.recoveryTimeHours.elite,
-    label: `elite < ${formatHours(t.recoveryTimeHours.elite)}`,
-  },
-  {
-    value: t.recoveryTimeHours.high,
-    label: `high < ${formatHours(t.recoveryTimeHours.high)}`,
-  },
-  {
-    value: t.recoveryTimeHours.medium,
-    label: `medium < ${formatHours(t.recoveryTimeHours.medium)}`,
-  },
-];
+/**
+ * The band thresholds to draw, from the server's configured bands (sent with
+ * every report); the defaults for older servers that do not send them.
+ */
+export function bandThresholds(t: BandThresholds = DEFAULT_BAND_THRESHOLDS) {
+  const leadTime: Threshold[] = [
+    {
+      value: t.leadTimeHours.elite,
+      label: `elite < ${formatHours(t.leadTimeHours.elite)}`,
+    },
+    {
+      value: t.leadTimeHours.high,
+      label: `high < ${formatHours(t.leadTimeHours.high)}`,
+    },
+    {
+      value: t.leadTimeHours.medium,
+      label: `medium < ${formatHours(t.leadTimeHours.medium)}`,
+    },
+  ];
+  const failureRate: Threshold[] = [
+    {
+      value: t.changeFailureRate.elite * 100,
+      label: `elite ≤ ${formatRate(t.changeFailureRate.elite)}`,
+    },
+    {
+      value: t.changeFailureRate.high * 100,
+      label: `high ≤ ${formatRate(t.changeFailureRate.high)}`,
+    },
+    {
+      value: t.changeFailureRate.medium * 100,
+      label: `medium ≤ ${formatRate(t.changeFailureRate.medium)}`,
+    },
+  ];
+  const recovery: Threshold[] = [
+    {
+      value: t.recoveryTimeHours.elite,
+      label: `elite < ${formatHours(t.recoveryTimeHours.elite)}`,
+    },
+    {
+      value: t.recoveryTimeHours.high,
+      label: `high < ${formatHours(t.recoveryTimeHours.high)}`,
+    },
+    {
+      value: t.recoveryTimeHours.medium,
+      label: `medium < ${formatHours(t.recoveryTimeHours.medium)}`,
+    },
+  ];
+  return { leadTime, failureRate, recovery };
+}
 
 /**
  * The thresholds worth drawing: those within the data, plus the next one
