@@ -43,5 +43,32 @@ export interface Config {
       /** @default 1 */
       seed?: number;
     };
+    /**
+     * History read from the providers' APIs for every annotated repository
+     * and service (see README, "Connect GitHub, GitLab and PagerDuty").
+     * GitHub credentials and API URL come from `integrations.github`.
+     */
+    backfill?: {
+      /** @default true */
+      enabled?: boolean;
+      /** How often a backfill run starts (one replica at a time). @default 6 hours */
+      frequency?: string | HumanDuration;
+      /** How far back a run reads. PagerDuty allows at most 6 months. @default 180 days */
+      lookback?: string | HumanDuration;
+      github?: {
+        /** Integration host for `github.com/project-slug` repositories. @default "github.com" */
+        host?: string;
+      };
+    };
+    /** PagerDuty REST API access for the incident backfill. */
+    pagerduty?: {
+      /**
+       * A read-only REST API key. The backfill skips PagerDuty without it.
+       * @visibility secret
+       */
+      token?: string;
+      /** @default "https://api.pagerduty.com" */
+      apiBaseUrl?: string;
+    };
   };
 }

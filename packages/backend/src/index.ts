@@ -69,5 +69,14 @@ backend.add(import('@backstage/plugin-signals-backend'));
 // mcp actions plugin
 backend.add(import('@backstage/plugin-mcp-actions-backend'));
 
+// events plugin: webhook ingress at /api/events/http/<topic>. Each provider
+// module registers its route only when its secret is configured, and checks
+// every delivery's signature before the DORA plugin sees it.
+backend.add(import('@backstage/plugin-events-backend'));
+backend.add(import('@backstage/plugin-events-backend-module-github'));
+backend.add(import('@backstage/plugin-events-backend-module-gitlab'));
+backend.add(import('@dora-metrics/plugin-events-backend-module-pagerduty'));
+
+// DORA metrics: push API, webhook subscriber, backfill, metrics
 backend.add(import('@dora-metrics/plugin-dora-backend'));
 backend.start();

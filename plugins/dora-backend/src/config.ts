@@ -15,6 +15,14 @@ export type DoraConfig = {
   catalogRefreshMs: number;
   reconcileFrequency: HumanDuration;
   demo: { enabled: boolean; days: number; seed: number };
+  backfill: {
+    enabled: boolean;
+    frequency: HumanDuration;
+    lookbackMs: number;
+    /** GitHub host whose integration serves `github.com/project-slug` repositories. */
+    githubHost: string;
+  };
+  pagerduty: { token: string | null; apiBaseUrl: string };
 };
 
 function duration(
@@ -79,6 +87,21 @@ export function readDoraConfig(root: Config): DoraConfig {
       enabled: config?.getOptionalBoolean('demo.enabled') ?? false,
       days: config?.getOptionalNumber('demo.days') ?? 180,
       seed: config?.getOptionalNumber('demo.seed') ?? 1,
+    },
+    backfill: {
+      enabled: config?.getOptionalBoolean('backfill.enabled') ?? true,
+      frequency: duration(config, 'backfill.frequency', { hours: 6 }),
+      lookbackMs: durationToMilliseconds(
+        duration(config, 'backfill.lookback', { days: 180 }),
+      ),
+      githubHost:
+        config?.getOptionalString('backfill.github.host') ?? 'github.com',
+    },
+    pagerduty: {
+      token: config?.getOptionalString('pagerduty.token') ?? null,
+      apiBaseUrl:
+        config?.getOptionalString('pagerduty.apiBaseUrl') ??
+        'https://api.pagerduty.com',
     },
   };
 }

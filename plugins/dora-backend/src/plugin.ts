@@ -3,10 +3,12 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { doraPermissions } from '@dora-metrics/plugin-dora-common';
 import { CatalogIndexProvider } from './attribution/CatalogIndexProvider';
 import { readDoraConfig } from './config';
 import { DemoSeeder } from './demo/DemoSeeder';
+import { WEBHOOK_TOPICS } from './webhooks/WebhookIngestor';
 import { IngestService } from './ingest/IngestService';
 import { FactDeriver } from './reconcile/FactDeriver';
 import { CatalogAccess } from './reports/CatalogAccess';
@@ -14,7 +16,10 @@ import { DataQualityService } from './reports/DataQualityService';
 import { ReportService } from './reports/ReportService';
 import { TemplateReportService } from './reports/TemplateReportService';
 import { createRouter } from './service/router';
+import { createBackfillRouter } from './service/backfillRouter';
 import { DatabaseDoraStore } from './store/DatabaseDoraStore';
+import { StoredEvents } from './store/storedEvents';
+import { createProviderConnections } from './providerConnections';
 
 /**
  * The DORA metrics backend plugin: push API, attribution, store, metrics.
@@ -38,6 +43,7 @@ export const doraPlugin = createBackendPlugin({
         auditor: coreServices.auditor,
         lifecycle: coreServices.lifecycle,
         catalog: catalogServiceRef,
+        events: eventsServiceRef,
       },
       async init(deps) {
         const { logger, scheduler, catalog, auth, lifecycle } = deps;
@@ -54,6 +60,7 @@ export const doraPlugin = createBackendPlugin({
           catalogIndex,
           config,
           logger,
+          storedEvents: new StoredEvents(await deps.database.getClient()),
         });
         const ingest = new IngestService({
           store,
@@ -67,7 +74,23 @@ export const doraPlugin = createBackendPlugin({
         const templates = new TemplateReportService(reportDeps);
         const dataQuality = new DataQualityService(reportDeps);
 
+        const { webhooks, backfill } = await createProviderConnections({
+          ...deps,
+          rootConfig: deps.config,
+          config,
+          ingest,
+          catalogIndex,
+        });
+        // Webhooks arrive through the events backend's HTTP ingress, which
+        // checks their signatures; this plugin only subscribes.
+        await deps.events.subscribe({
+          id: 'dora-webhooks',
+          topics: [...WEBHOOK_TOPICS],
+          onEvent: params => webhooks.handle(params),
+        });
+
         deps.permissionsRegistry.addPermissions(doraPermissions);
+        deps.httpRouter.use(createBackfillRouter({ ...deps, backfill }));
         deps.httpRouter.use(
           await createRouter({
             ...deps,
@@ -97,6 +120,19 @@ export const doraPlugin = createBackendPlugin({
             await deriver.reconcile();
           },
         });
+
+        if (config.backfill.enabled) {
+          await scheduler.scheduleTask({
+            id: 'dora-backfill',
+            scope: 'global',
+            frequency: config.backfill.frequency,
+            timeout: { hours: 3 },
+            initialDelay: { minutes: 2 },
+            fn: async signal => {
+              await backfill.run(signal);
+            },
+          });
+        }
 
         if (config.demo.enabled) {
           const seeder = new DemoSeeder(

@@ -27,3 +27,12 @@ export const DORA_MATCH_ANNOTATIONS = [
   GITLAB_PROJECT_SLUG_ANNOTATION,
   PAGERDUTY_SERVICE_ID_ANNOTATION,
 ] as const;
+
+/**
+ * Comma-separated deployment environment names (GitHub or GitLab) that belong
+ * to this entity alone. When several entities share a repository (monorepo),
+ * a deployment to a listed environment counts only for the entities that list
+ * it; environments nobody lists go to the entities without this annotation.
+ * @public
+ */
+export const GITHUB_ENVIRONMENT_ANNOTATION = 'dora-metrics/github-environment';

@@ -5,6 +5,7 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import {
+  GITHUB_ENVIRONMENT_ANNOTATION,
   GITHUB_PROJECT_SLUG_ANNOTATION,
   GITLAB_PROJECT_SLUG_ANNOTATION,
   PAGERDUTY_SERVICE_ID_ANNOTATION,
@@ -24,6 +25,11 @@ export type IndexedEntity = {
   pagerDutyServiceId: string | null;
   templateRef: string | null;
   productionEnvironments: string[] | null;
+  /**
+   * Deployment environments (lower case) this entity claims in a shared
+   * repository; null when it takes every environment nobody claims.
+   */
+  deploymentEnvironments: string[] | null;
 };
 
 // Kinds that ship software and so can have deployments; groups, systems,
@@ -47,6 +53,15 @@ export const INDEX_FIELDS = [
 
 const lower = (s: string) => s.toLocaleLowerCase('en-US');
 
+function commaList(value: string | undefined): string[] | null {
+  if (!value) return null;
+  const items = value
+    .split(',')
+    .map(e => e.trim())
+    .filter(Boolean);
+  return items.length > 0 ? items : null;
+}
+
 function relationTarget(entity: Entity, type: string): string | null {
   const relation = entity.relations?.find(r => r.type === type);
   return relation ? lower(relation.targetRef) : null;
@@ -60,7 +75,6 @@ export function indexEntity(entity: Entity): IndexedEntity {
   ]
     .filter(a => annotations[a])
     .map(a => ({ annotation: a, value: lower(annotations[a].trim()) }));
-  const environments = annotations[PRODUCTION_ENVIRONMENTS_ANNOTATION];
   const template = annotations[SOURCE_TEMPLATE_ANNOTATION];
   return {
     ref: lower(stringifyEntityRef(entity)),
@@ -75,12 +89,11 @@ export function indexEntity(entity: Entity): IndexedEntity {
     pagerDutyServiceId:
       annotations[PAGERDUTY_SERVICE_ID_ANNOTATION]?.trim() || null,
     templateRef: template ? lower(template.trim()) : null,
-    productionEnvironments: environments
-      ? environments
-          .split(',')
-          .map(e => e.trim())
-          .filter(Boolean)
-      : null,
+    productionEnvironments: commaList(
+      annotations[PRODUCTION_ENVIRONMENTS_ANNOTATION],
+    ),
+    deploymentEnvironments:
+      commaList(annotations[GITHUB_ENVIRONMENT_ANNOTATION])?.map(lower) ?? null,
   };
 }
 

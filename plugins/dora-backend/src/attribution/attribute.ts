@@ -4,7 +4,7 @@ import {
   PAGERDUTY_SERVICE_ID_ANNOTATION,
 } from '@dora-metrics/plugin-dora-common';
 import { Attribution } from '../store/types';
-import { CatalogIndex } from './CatalogIndex';
+import { CatalogIndex, IndexedEntity } from './CatalogIndex';
 
 /** `component:default/checkout` form, lower case, with defaults applied. */
 export function normalizeEntityRef(ref: string): string {
@@ -25,33 +25,56 @@ function attribution(
 }
 
 /**
+ * Of the entities sharing a repository, those a deployment environment
+ * belongs to: the entities that claim it with `dora-metrics/github-environment`,
+ * else the entities that claim no environment (a plain monorepo counts for
+ * each). Without an environment (a commit, an incident) nothing narrows.
+ */
+export function narrowByEnvironment(
+  candidates: IndexedEntity[],
+  environment: string | null | undefined,
+): IndexedEntity[] {
+  if (!candidates.some(e => e.deploymentEnvironments)) return candidates;
+  if (!environment) return candidates;
+  const env = environment.trim().toLocaleLowerCase('en-US');
+  const claiming = candidates.filter(e =>
+    e.deploymentEnvironments?.includes(env),
+  );
+  return claiming.length > 0
+    ? claiming
+    : candidates.filter(e => !e.deploymentEnvironments);
+}
+
+/**
  * The entities an event belongs to (spec: "Attribution"): the one it names,
- * else every entity whose annotation matches its repository or service. An
- * empty list means the event is kept unattributed.
+ * else every entity whose annotation matches its repository (narrowed by the
+ * deployment environment in a monorepo) or service. An empty list means the
+ * event is kept unattributed.
  */
 export function attributeEvent(
   index: CatalogIndex,
   event: {
     entityRef: string | null;
     repository?: string | null;
+    environment?: string | null;
     service?: string | null;
   },
 ): Attribution[] {
   if (event.entityRef)
     return [attribution(index, event.entityRef, 'entityRef')];
   if (event.repository) {
-    return index
-      .byRepositoryName(event.repository)
-      .map(e =>
-        attribution(
-          index,
-          e.ref,
-          e.repositories.find(
-            r =>
-              r.value === event.repository!.trim().toLocaleLowerCase('en-US'),
-          )?.annotation ?? GITHUB_PROJECT_SLUG_ANNOTATION,
-        ),
-      );
+    const repository = event.repository.trim().toLocaleLowerCase('en-US');
+    return narrowByEnvironment(
+      index.byRepositoryName(repository),
+      event.environment,
+    ).map(e =>
+      attribution(
+        index,
+        e.ref,
+        e.repositories.find(r => r.value === repository)?.annotation ??
+          GITHUB_PROJECT_SLUG_ANNOTATION,
+      ),
+    );
   }
   if (event.service) {
     return index

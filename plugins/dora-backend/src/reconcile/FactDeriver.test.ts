@@ -7,6 +7,7 @@ import { CatalogIndexProvider } from '../attribution/CatalogIndexProvider';
 import { readDoraConfig } from '../config';
 import { IngestService } from '../ingest/IngestService';
 import { DatabaseDoraStore } from '../store/DatabaseDoraStore';
+import { StoredEvents } from '../store/storedEvents';
 import { checkoutEntity, workedExample } from '../__testUtils__/workedExample';
 import { FactDeriver } from './FactDeriver';
 
@@ -29,7 +30,13 @@ async function setup(catalogEntities: Entity[]) {
     60_000,
   );
   const config = readDoraConfig(new ConfigReader({}));
-  const deriver = new FactDeriver({ store, catalogIndex, config, logger });
+  const deriver = new FactDeriver({
+    store,
+    catalogIndex,
+    config,
+    logger,
+    storedEvents: new StoredEvents(knex),
+  });
   const ingest = new IngestService({ store, catalogIndex, deriver, logger });
   return { store, deriver, ingest };
 }
@@ -93,5 +100,49 @@ describe('FactDeriver', () => {
     );
     expect(after).toEqual(before);
     expect(after.deployments).toHaveLength(4);
+  });
+
+  it('narrows re-attributed deployments by environment in a monorepo', async () => {
+    const entities: Entity[] = [];
+    const { store, deriver, ingest } = await setup(entities);
+    const deployment = (id: string, environment: string) => ({
+      source: 'github',
+      id,
+      repository: 'acme/mono',
+      environment,
+      status: 'success',
+      finishedAt: '2026-03-02T12:00:00Z',
+    });
+    await ingest.ingestDeployments({
+      deployments: [
+        deployment('1', 'checkout-production'),
+        deployment('2', 'production'),
+      ],
+    });
+    const component = (name: string, annotations: Record<string, string>) => ({
+      ...checkoutEntity,
+      metadata: {
+        name,
+        annotations: { 'github.com/project-slug': 'acme/mono', ...annotations },
+      },
+    });
+    entities.push(
+      component('checkout', {
+        'dora-metrics/github-environment': 'checkout-production',
+      }),
+      component('docs', {}),
+    );
+    await deriver.reconcile();
+    const keys = async (entityRef: string) =>
+      (
+        await store.listDeployments({
+          entityRef,
+          from: window.from,
+          to: window.to,
+          limit: 10,
+        })
+      ).items.map(d => d.id);
+    expect(await keys('component:default/checkout')).toEqual(['1']);
+    expect(await keys('component:default/docs')).toEqual(['2']);
   });
 });

@@ -3,6 +3,7 @@ import { CatalogIndexProvider } from '../attribution/CatalogIndexProvider';
 import { attributeEvent } from '../attribution/attribute';
 import { DoraConfig } from '../config';
 import { deriveEntityFacts } from '../metrics/deriveFacts';
+import { StoredEvents } from '../store/storedEvents';
 import { DoraStore } from '../store/types';
 
 const PAGE = 500;
@@ -19,6 +20,8 @@ export class FactDeriver {
       catalogIndex: CatalogIndexProvider;
       config: DoraConfig;
       logger: LoggerService;
+      /** Reads deployment environments, which narrow attribution in monorepos. */
+      storedEvents?: Pick<StoredEvents, 'deploymentEnvironments'>;
     },
   ) {}
 
@@ -49,10 +52,17 @@ export class FactDeriver {
           PAGE,
         );
         if (events.length === 0) break;
+        const environments =
+          type === 'deployment' && this.deps.storedEvents
+            ? await this.deps.storedEvents.deploymentEnvironments(
+                events.map(e => e.eventKey),
+              )
+            : new Map<string, string>();
         for (const event of events) {
           const attributions = attributeEvent(index, {
             entityRef: event.entityRef,
             repository: type === 'deployment' ? event.matchKey : null,
+            environment: environments.get(event.eventKey) ?? null,
             service: type === 'incident' ? event.matchKey : null,
           });
           if (attributions.length > 0) {

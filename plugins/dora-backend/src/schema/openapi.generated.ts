@@ -220,6 +220,34 @@ export const spec = {
         },
       },
     },
+    '/v1/backfill': {
+      get: {
+        operationId: 'BackfillStatus',
+        description:
+          "Progress of the history backfill from the providers' APIs. Service principals only; permission `dora.events.create`.",
+        responses: {
+          '200': {
+            $ref: '#/components/responses/BackfillStatus',
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+      post: {
+        operationId: 'StartBackfill',
+        description:
+          'Starts a backfill run now unless one is under way (`started` says which); it continues in the background. Service principals only; permission `dora.events.create`.',
+        responses: {
+          '202': {
+            $ref: '#/components/responses/BackfillStatus',
+          },
+          default: {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
     '/v1/metrics': {
       get: {
         operationId: 'EntityMetrics',
@@ -676,6 +704,97 @@ export const spec = {
       },
     },
     responses: {
+      BackfillStatus: {
+        description:
+          'One job per repository or service and step, with pages done and (when the provider says) pages in all; per entity, jobs done out of its jobs.',
+        content: {
+          'application/json': {
+            schema: {
+              type: 'object',
+              required: ['running', 'runStartedAt', 'jobs', 'entities'],
+              properties: {
+                started: {
+                  type: 'boolean',
+                },
+                running: {
+                  type: 'boolean',
+                },
+                runStartedAt: {
+                  type: ['string', 'null'],
+                  format: 'date-time',
+                },
+                jobs: {
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    required: [
+                      'key',
+                      'source',
+                      'target',
+                      'step',
+                      'status',
+                      'pagesDone',
+                      'items',
+                    ],
+                    properties: {
+                      key: {
+                        type: 'string',
+                      },
+                      source: {
+                        type: 'string',
+                      },
+                      target: {
+                        type: 'string',
+                      },
+                      step: {
+                        type: 'string',
+                      },
+                      status: {
+                        type: 'string',
+                        enum: ['pending', 'running', 'done', 'failed'],
+                      },
+                      pagesDone: {
+                        type: 'integer',
+                      },
+                      pagesTotal: {
+                        type: ['integer', 'null'],
+                      },
+                      items: {
+                        type: 'integer',
+                      },
+                      updatedAt: {
+                        type: 'string',
+                        format: 'date-time',
+                      },
+                      error: {
+                        type: ['string', 'null'],
+                      },
+                    },
+                  },
+                },
+                entities: {
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    required: ['entityRef', 'done', 'total'],
+                    properties: {
+                      entityRef: {
+                        type: 'string',
+                      },
+                      done: {
+                        type: 'integer',
+                      },
+                      total: {
+                        type: 'integer',
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
       IngestResult: {
         description:
           'Counts of the batch and the items refused, with the field and reason.',

@@ -1,0 +1,84 @@
+import {
+  LoggerService,
+  RootConfigService,
+} from '@backstage/backend-plugin-api';
+import {
+  DefaultGithubCredentialsProvider,
+  ScmIntegrations,
+} from '@backstage/integration';
+import { CatalogIndexProvider } from '../attribution/CatalogIndexProvider';
+import { DoraConfig } from '../config';
+import { StoredEvents } from '../store/storedEvents';
+import { GithubBackfill } from './GithubBackfill';
+import { PagerDutyBackfill } from './PagerDutyBackfill';
+import { ProviderHttp } from './ProviderHttp';
+import { BackfillSource } from './types';
+
+/**
+ * The providers the backfill can read, from Backstage's `integrations`
+ * config (GitHub apps or tokens, API base URL) and `dora.pagerduty`. A
+ * provider without configuration is left out, with a log line saying so.
+ */
+export function createBackfillSources(options: {
+  rootConfig: RootConfigService;
+  config: DoraConfig;
+  http: ProviderHttp;
+  stored: StoredEvents;
+  catalogIndex: CatalogIndexProvider;
+  logger: LoggerService;
+}): BackfillSource[] {
+  const { rootConfig, config, http, stored, catalogIndex, logger } = options;
+  const sources: BackfillSource[] = [];
+
+  const integrations = ScmIntegrations.fromConfig(rootConfig);
+  const host = config.backfill.githubHost;
+  const github = integrations.github.byHost(host);
+  // Backstage adds an anonymous github.com integration by default; anonymous
+  // API access is limited to 60 requests an hour, too little to backfill.
+  if (github && (github.config.token || github.config.apps?.length)) {
+    const credentials =
+      DefaultGithubCredentialsProvider.fromIntegrations(integrations);
+    const apiBaseUrl = github.config.apiBaseUrl ?? 'https://api.github.com';
+    sources.push(
+      new GithubBackfill({
+        http,
+        stored,
+        access: async repository => {
+          const { headers } = await credentials.getCredentials({
+            url: `https://${host}/${repository}`,
+          });
+          return { apiBaseUrl, headers: headers ?? {} };
+        },
+        productionEnvironments: async repository => {
+          const index = await catalogIndex.get();
+          const names = new Set(
+            config.productionEnvironments.map(e => e.toLowerCase()),
+          );
+          for (const e of index.byRepositoryName(repository)) {
+            e.productionEnvironments?.forEach(n => names.add(n.toLowerCase()));
+          }
+          return [...names];
+        },
+      }),
+    );
+  } else {
+    logger.info(
+      `DORA backfill: no integrations.github token or app for ${host}, GitHub history is not read`,
+    );
+  }
+
+  if (config.pagerduty.token) {
+    sources.push(
+      new PagerDutyBackfill({
+        http,
+        apiBaseUrl: config.pagerduty.apiBaseUrl,
+        token: config.pagerduty.token,
+      }),
+    );
+  } else {
+    logger.info(
+      'DORA backfill: dora.pagerduty.token is not set, PagerDuty history is not read',
+    );
+  }
+  return sources;
+}

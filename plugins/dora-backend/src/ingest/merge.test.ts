@@ -1,0 +1,204 @@
+import fc from 'fast-check';
+import { IncidentInput } from '@dora-metrics/plugin-dora-common';
+import {
+  mergeDeployment,
+  mergeIncident,
+  mergePullRequest,
+  pullRequestChange,
+} from './merge';
+import { DeploymentObservation, IncidentObservation } from './observations';
+
+const deployment = (
+  status: DeploymentObservation['deployment']['status'],
+  observedAt: string,
+  extra: Partial<DeploymentObservation['deployment']> = {},
+): DeploymentObservation => ({
+  observedAt,
+  deployment: {
+    source: 'github',
+    id: '42',
+    repository: 'acme/checkout',
+    environment: 'production',
+    status,
+    ...extra,
+  },
+});
+
+const incident = (
+  observedAt: string,
+  resolvedAt: string | null,
+  title = 'Checkout 5xx',
+): IncidentObservation => ({
+  observedAt,
+  incident: {
+    source: 'pagerduty',
+    id: 'Q1',
+    service: 'PXYZ',
+    title,
+    startedAt: '2026-03-03T10:00:00Z',
+    resolvedAt,
+  },
+});
+
+/** Applies observations in order, as successive deliveries would. */
+function fold<O, T>(
+  observations: O[],
+  merge: (stored: T | undefined, o: O) => T | undefined,
+): T | undefined {
+  return observations.reduce<T | undefined>(
+    (stored, o) => merge(stored, o) ?? stored,
+    undefined,
+  );
+}
+
+describe('mergeDeployment', () => {
+  // Every provider state repeats the deployment's own fields (sha, start).
+  const fields = { startedAt: '2026-03-02T11:50:00Z', sha: 'a1' };
+  const history = [
+    deployment('running', '2026-03-02T11:50:00Z', fields),
+    deployment('failure', '2026-03-02T11:55:00Z', fields),
+    deployment('success', '2026-03-02T12:00:00Z', {
+      ...fields,
+      url: 'https://ci/1',
+    }),
+    deployment('running', '2026-03-02T12:05:00Z', fields),
+  ];
+
+  it('stores nothing for a deployment that has not finished', () => {
+    expect(mergeDeployment(undefined, history[0])).toBeUndefined();
+  });
+
+  it('ends in the latest final state whatever the order and repetitions', () => {
+    const expected = {
+      source: 'github',
+      id: '42',
+      repository: 'acme/checkout',
+      environment: 'production',
+      status: 'success',
+      finishedAt: '2026-03-02T12:00:00Z',
+      startedAt: '2026-03-02T11:50:00Z',
+      sha: 'a1',
+      url: 'https://ci/1',
+    };
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...history), { minLength: 1, maxLength: 12 }),
+        fc.shuffledSubarray(history, { minLength: 4, maxLength: 4 }),
+        (noise, all) => {
+          const result = fold([...noise, ...all, ...noise], mergeDeployment);
+          expect(result).toEqual(expected);
+        },
+      ),
+    );
+  });
+
+  it('lets an older in-progress state fill fields but never the status', () => {
+    const stored = mergeDeployment(
+      undefined,
+      deployment('success', '2026-03-02T12:00:00Z'),
+    )!;
+    const merged = mergeDeployment(stored, history[0])!;
+    expect(merged).toMatchObject({
+      status: 'success',
+      finishedAt: '2026-03-02T12:00:00Z',
+      startedAt: '2026-03-02T11:50:00Z',
+      sha: 'a1',
+    });
+  });
+
+  it('resolves two final states at the same instant the same way in both orders', () => {
+    const a = deployment('success', '2026-03-02T12:00:00Z');
+    const b = deployment('failure', '2026-03-02T12:00:00Z');
+    expect(fold([a, b], mergeDeployment)?.status).toBe('failure');
+    expect(fold([b, a], mergeDeployment)?.status).toBe('failure');
+  });
+});
+
+describe('mergeIncident', () => {
+  const triggered = incident('2026-03-03T10:00:00Z', null);
+  const acknowledged = incident(
+    '2026-03-03T10:05:00Z',
+    null,
+    'Checkout 5xx (ack)',
+  );
+  const resolved = incident(
+    '2026-03-03T12:30:00Z',
+    '2026-03-03T12:30:00Z',
+    'Checkout 5xx (done)',
+  );
+
+  it('ends resolved, with the newest title, in any order', () => {
+    fc.assert(
+      fc.property(
+        fc.shuffledSubarray([triggered, acknowledged, resolved], {
+          minLength: 3,
+          maxLength: 3,
+        }),
+        order => {
+          const result = fold<IncidentObservation, IncidentInput>(
+            order,
+            mergeIncident,
+          );
+          expect(result).toMatchObject({
+            startedAt: '2026-03-03T10:00:00Z',
+            resolvedAt: '2026-03-03T12:30:00Z',
+            title: 'Checkout 5xx (done)',
+          });
+        },
+      ),
+    );
+  });
+
+  it('never reopens a resolved incident for a late trigger', () => {
+    const stored = mergeIncident(undefined, resolved);
+    expect(mergeIncident(stored, triggered).resolvedAt).toBe(
+      '2026-03-03T12:30:00Z',
+    );
+  });
+
+  it('keeps the latest resolution when an incident is resolved twice', () => {
+    const again = incident('2026-03-03T15:00:00Z', '2026-03-03T15:00:00Z');
+    expect(fold([again, resolved], mergeIncident)?.resolvedAt).toBe(
+      '2026-03-03T15:00:00Z',
+    );
+  });
+});
+
+describe('pull requests', () => {
+  const base = { source: 'github', repository: 'acme/checkout', number: 7 };
+
+  it('keeps the earliest review and attaches itself to the merge commit once merged', () => {
+    let state = mergePullRequest(undefined, {
+      ...base,
+      createdAt: '2026-03-02T09:00:00Z',
+      reviewedAt: '2026-03-02T10:00:00Z',
+    });
+    state = mergePullRequest(state, {
+      ...base,
+      reviewedAt: '2026-03-02T09:30:00Z',
+    });
+    expect(pullRequestChange(state, undefined)).toBeUndefined();
+    state = mergePullRequest(state, {
+      ...base,
+      reviewedAt: '2026-03-02T11:00:00Z',
+      mergedAt: '2026-03-02T11:30:00Z',
+      mergeSha: 'c3',
+    });
+    const stored = {
+      source: 'github',
+      repository: 'acme/checkout',
+      sha: 'c3',
+      committedAt: '2026-03-02T11:29:00Z',
+      parents: ['c2'],
+    };
+    expect(pullRequestChange(state, stored)).toEqual({
+      ...stored,
+      pullRequest: {
+        number: 7,
+        createdAt: '2026-03-02T09:00:00.000Z',
+        firstReviewAt: '2026-03-02T09:30:00.000Z',
+        mergedAt: '2026-03-02T11:30:00.000Z',
+      },
+    });
+  });
+});

@@ -1,0 +1,183 @@
+import {
+  ChangeInput,
+  DeploymentInput,
+  DeploymentStatus,
+  IncidentInput,
+} from '@dora-metrics/plugin-dora-common';
+import { PullRequestState } from '../store/pullRequests';
+import {
+  DeploymentObservation,
+  IncidentObservation,
+  PullRequestObservation,
+} from './observations';
+
+/*
+ * Merges of a provider observation with what is stored. Deliveries arrive
+ * out of order and are redelivered, so every merge is decided by provider
+ * timestamps, never by arrival: applying the same observations in any order,
+ * any number of times, ends in the same state.
+ */
+
+/** `primary`'s defined fields, the rest from `secondary`. */
+function fill<T extends object>(primary: T, secondary: Partial<T>): T {
+  const out = { ...secondary } as T;
+  for (const [k, v] of Object.entries(primary)) {
+    if (v !== undefined && v !== null) (out as Record<string, unknown>)[k] = v;
+  }
+  return out;
+}
+
+const time = (iso: string) => Date.parse(iso);
+
+// Two final states at the same instant: the worse one wins, so that a tie
+// resolves the same way whichever arrives first.
+const STATUS_RANK: Record<DeploymentStatus, number> = {
+  failure: 3,
+  cancelled: 2,
+  success: 1,
+};
+
+/**
+ * A deployment's final state is the latest final state by provider time; a
+ * non-final state only adds fields that are still unknown. Returns undefined
+ * when there is nothing to store yet (a deployment that has not finished):
+ * the providers repeat a deployment's own fields (sha, start) in each of its
+ * states, so the final state brings them again.
+ */
+export function mergeDeployment(
+  stored: DeploymentInput | undefined,
+  observation: DeploymentObservation,
+): DeploymentInput | undefined {
+  const { status, ...fields } = observation.deployment;
+  if (status === 'running') {
+    return stored ? fill(stored, fields) : undefined;
+  }
+  const incoming: DeploymentInput = {
+    ...fields,
+    status,
+    finishedAt: observation.observedAt,
+  };
+  if (!stored) return incoming;
+  const storedAt = time(stored.finishedAt);
+  const incomingAt = time(incoming.finishedAt);
+  const incomingWins =
+    incomingAt > storedAt ||
+    (incomingAt === storedAt &&
+      STATUS_RANK[status] >= STATUS_RANK[stored.status]);
+  const merged = incomingWins ? fill(incoming, stored) : fill(stored, incoming);
+  // The start is the earliest any event saw.
+  const starts = [stored.startedAt, incoming.startedAt].filter(
+    (s): s is string => !!s,
+  );
+  if (starts.length > 0) {
+    merged.startedAt = starts.reduce((a, b) => (time(a) <= time(b) ? a : b));
+  }
+  return merged;
+}
+
+/** The earlier (or later) of two optional times; either when one is missing. */
+function pickTime(
+  a: string | null | undefined,
+  b: string | null | undefined,
+  later: boolean,
+): string | undefined {
+  if (!a) return b ?? undefined;
+  if (!b) return a;
+  const aFirst = time(a) <= time(b);
+  return aFirst !== later ? a : b;
+}
+const earliest = (a?: string | null, b?: string | null) =>
+  pickTime(a, b, false);
+const latest = (a?: string | null, b?: string | null) => pickTime(a, b, true);
+
+/**
+ * An incident starts at the earliest start seen and, once resolved, stays
+ * resolved at the latest resolution seen: a late "triggered" never reopens
+ * it. Title and severity come from the newest event.
+ */
+export function mergeIncident(
+  stored: IncidentInput | undefined,
+  observation: IncidentObservation,
+): IncidentInput {
+  const incoming = observation.incident;
+  if (!stored) return { ...incoming, resolvedAt: incoming.resolvedAt ?? null };
+  // What is stored was observed no later than its last known transition.
+  const storedAt = time(latest(stored.startedAt, stored.resolvedAt)!);
+  const merged =
+    time(observation.observedAt) >= storedAt
+      ? fill(incoming, stored)
+      : fill(stored, incoming);
+  merged.startedAt = earliest(stored.startedAt, incoming.startedAt)!;
+  merged.resolvedAt = latest(stored.resolvedAt, incoming.resolvedAt) ?? null;
+  return merged;
+}
+
+/**
+ * A commit from a commit source (push, compare): its own fields win, its
+ * pull request is kept from what is stored.
+ */
+export function mergeCommit(
+  stored: ChangeInput | undefined,
+  incoming: ChangeInput,
+): ChangeInput {
+  if (!stored) return incoming;
+  return {
+    ...fill(incoming, stored),
+    parents: incoming.parents?.length ? incoming.parents : stored.parents,
+    pullRequest: stored.pullRequest ?? incoming.pullRequest,
+  };
+}
+
+/** Field by field: earliest creation, earliest review, the merge once known. */
+export function mergePullRequest(
+  stored: PullRequestState | undefined,
+  observation: PullRequestObservation,
+): PullRequestState {
+  const ms = (iso?: string) => (iso ? time(iso) : null);
+  const min = (a: number | null, b: number | null) => {
+    if (a === null) return b;
+    return b === null ? a : Math.min(a, b);
+  };
+  return {
+    source: observation.source,
+    repository: observation.repository,
+    number: observation.number,
+    createdAt: min(stored?.createdAt ?? null, ms(observation.createdAt)),
+    firstReviewAt: min(
+      stored?.firstReviewAt ?? null,
+      ms(observation.reviewedAt),
+    ),
+    mergedAt: ms(observation.mergedAt) ?? stored?.mergedAt ?? null,
+    mergeSha: observation.mergeSha ?? stored?.mergeSha ?? null,
+  };
+}
+
+/**
+ * The commit a merged pull request put on the target branch, with the pull
+ * request attached. When the commit itself is not known yet, the merge time
+ * stands in for its commit time until a push or the backfill brings it.
+ */
+export function pullRequestChange(
+  state: PullRequestState,
+  stored: ChangeInput | undefined,
+): ChangeInput | undefined {
+  if (!state.mergeSha || state.mergedAt === null) return undefined;
+  const iso = (ms: number | null) =>
+    ms === null ? undefined : new Date(ms).toISOString();
+  const base: ChangeInput = stored ?? {
+    source: state.source,
+    repository: state.repository,
+    sha: state.mergeSha,
+    committedAt: iso(state.mergedAt)!,
+    parents: [],
+  };
+  return {
+    ...base,
+    pullRequest: {
+      number: state.number,
+      createdAt: iso(state.createdAt),
+      firstReviewAt: iso(state.firstReviewAt),
+      mergedAt: iso(state.mergedAt),
+    },
+  };
+}

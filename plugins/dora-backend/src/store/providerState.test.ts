@@ -1,0 +1,73 @@
+import { DatabaseService } from '@backstage/backend-plugin-api';
+import { TestDatabases } from '@backstage/backend-test-utils';
+import { DatabaseDoraStore } from './DatabaseDoraStore';
+import { PullRequestStore } from './pullRequests';
+import { WebhookDeliveryStore } from './webhookDeliveries';
+
+jest.setTimeout(60_000);
+
+const databases = TestDatabases.create({
+  ids: ['SQLITE_3', 'POSTGRES_15', 'MYSQL_8'],
+});
+
+describe.each(databases.eachSupportedId())('provider state on %p', id => {
+  async function knexWithMigrations() {
+    const knex = await databases.init(id);
+    await DatabaseDoraStore.create({
+      database: { getClient: async () => knex } as unknown as DatabaseService,
+    });
+    return knex;
+  }
+
+  it('remembers delivery ids per source and forgets them after a month', async () => {
+    const knex = await knexWithMigrations();
+    const deliveries = new WebhookDeliveryStore(knex);
+    const day = 24 * 3600_000;
+    const now = Date.parse('2026-03-01T00:00:00Z');
+    await deliveries.record('github', 'd-1', now);
+    await deliveries.record('github', 'd-1', now); // a redelivery recorded again
+    expect(await deliveries.seen('github', 'd-1')).toBe(true);
+    expect(await deliveries.seen('gitlab', 'd-1')).toBe(false);
+    // An hour and 31 days later, the next record prunes the old one.
+    await deliveries.record('github', 'd-2', now + 31 * day + 3600_001);
+    expect(await deliveries.seen('github', 'd-1')).toBe(false);
+    expect(await deliveries.seen('github', 'd-2')).toBe(true);
+  });
+
+  it('keeps pull request state with epoch-millisecond times', async () => {
+    const knex = await knexWithMigrations();
+    const store = new PullRequestStore(knex);
+    const state = {
+      source: 'github',
+      repository: 'acme/checkout',
+      number: 7,
+      createdAt: Date.parse('2026-03-02T09:00:00Z'),
+      firstReviewAt: null,
+      mergedAt: null,
+      mergeSha: null,
+    };
+    await store.put(state, 1);
+    const merged = {
+      ...state,
+      mergedAt: Date.parse('2026-03-02T11:00:00Z'),
+      mergeSha: 'c3',
+    };
+    await store.put(merged, 2);
+    expect(await store.get('github', 'acme/checkout', 7)).toEqual(merged);
+    expect(await store.get('github', 'acme/checkout', 8)).toBeUndefined();
+  });
+
+  it('rolls the provider tables back', async () => {
+    const knex = await knexWithMigrations();
+    const directory = `${__dirname}/../../migrations`;
+    await knex.migrate.down({ directory });
+    for (const table of [
+      'dora_webhook_deliveries',
+      'dora_pull_requests',
+      'dora_backfill_state',
+    ]) {
+      expect(await knex.schema.hasTable(table)).toBe(false);
+    }
+    expect(await knex.schema.hasTable('dora_deployments')).toBe(true);
+  });
+});

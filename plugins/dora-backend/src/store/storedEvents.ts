@@ -1,0 +1,164 @@
+import {
+  ChangeInput,
+  DeploymentInput,
+  DeploymentKind,
+  DeploymentStatus,
+  IncidentInput,
+} from '@dora-metrics/plugin-dora-common';
+import { Knex } from 'knex';
+import { chunks } from './eventWrites';
+
+const iso = (ms: unknown) => new Date(Number(ms)).toISOString();
+const optIso = (ms: unknown) =>
+  ms === null || ms === undefined ? undefined : iso(ms);
+const opt = <T>(v: T | null): T | undefined => (v === null ? undefined : v);
+
+/** A successful deployment of a repository, as the backfill needs it. */
+export type DeployedSha = {
+  environment: string;
+  sha: string;
+  finishedAt: number;
+};
+
+/**
+ * Reads stored events back in the shape they were pushed in, so that a
+ * webhook or backfill observation can be merged with what is already known
+ * before it is written again through the ingest service.
+ */
+export class StoredEvents {
+  constructor(private readonly db: Knex) {}
+
+  async deployments(
+    eventKeys: string[],
+  ): Promise<Map<string, DeploymentInput>> {
+    const found = new Map<string, DeploymentInput>();
+    for (const keys of chunks([...new Set(eventKeys)])) {
+      for (const r of await this.db('dora_deployments').whereIn(
+        'event_key',
+        keys,
+      )) {
+        found.set(r.event_key, {
+          source: r.source,
+          id: r.external_id,
+          entityRef: opt(r.entity_ref),
+          repository: opt(r.repository),
+          environment: r.environment,
+          status: r.status as DeploymentStatus,
+          kind: r.kind as DeploymentKind,
+          startedAt: optIso(r.started_at),
+          finishedAt: iso(r.finished_at),
+          sha: opt(r.sha),
+          rollbackOf: opt(r.rollback_of),
+          commits: r.commits
+            ? JSON.parse(r.commits).map(
+                (c: {
+                  sha: string;
+                  committedAt: number;
+                  authoredAt: number | null;
+                }) => ({
+                  sha: c.sha,
+                  committedAt: iso(c.committedAt),
+                  authoredAt: optIso(c.authoredAt),
+                }),
+              )
+            : undefined,
+          url: opt(r.url),
+        });
+      }
+    }
+    return found;
+  }
+
+  async incidents(eventKeys: string[]): Promise<Map<string, IncidentInput>> {
+    const found = new Map<string, IncidentInput>();
+    for (const keys of chunks([...new Set(eventKeys)])) {
+      for (const r of await this.db('dora_incidents').whereIn(
+        'event_key',
+        keys,
+      )) {
+        found.set(r.event_key, {
+          source: r.source,
+          id: r.external_id,
+          entityRef: opt(r.entity_ref),
+          service: opt(r.service),
+          title: opt(r.title),
+          severity: opt(r.severity),
+          startedAt: iso(r.started_at),
+          resolvedAt: optIso(r.resolved_at) ?? null,
+          causeDeploymentId: opt(r.cause_deployment_id),
+          causeSha: opt(r.cause_sha),
+          url: opt(r.url),
+        });
+      }
+    }
+    return found;
+  }
+
+  /** Stored commits of one repository, by sha. */
+  async changes(
+    repository: string,
+    shas: string[],
+  ): Promise<Map<string, ChangeInput>> {
+    const found = new Map<string, ChangeInput>();
+    for (const batch of chunks([...new Set(shas)])) {
+      for (const r of await this.db('dora_changes')
+        .where('repository', repository)
+        .whereIn('sha', batch)) {
+        const pr =
+          r.pr_number === null
+            ? undefined
+            : {
+                number: Number(r.pr_number),
+                createdAt: optIso(r.pr_created_at),
+                firstReviewAt: optIso(r.pr_first_review_at),
+                mergedAt: optIso(r.pr_merged_at),
+              };
+        found.set(r.sha, {
+          source: r.source,
+          repository: r.repository,
+          sha: r.sha,
+          committedAt: iso(r.committed_at),
+          authoredAt: optIso(r.authored_at),
+          parents: r.parents ? JSON.parse(r.parents) : [],
+          pullRequest: pr,
+        });
+      }
+    }
+    return found;
+  }
+
+  /** Environments of stored deployments, by event key (for re-attribution). */
+  async deploymentEnvironments(
+    eventKeys: string[],
+  ): Promise<Map<string, string>> {
+    const found = new Map<string, string>();
+    for (const keys of chunks([...new Set(eventKeys)])) {
+      for (const r of await this.db('dora_deployments')
+        .whereIn('event_key', keys)
+        .select('event_key', 'environment')) {
+        found.set(r.event_key, r.environment);
+      }
+    }
+    return found;
+  }
+
+  /** Successful deployments of a repository with a sha, oldest first. */
+  async deployedShas(
+    source: string,
+    repository: string,
+  ): Promise<DeployedSha[]> {
+    const rows = await this.db('dora_deployments')
+      .where({ source, repository, status: 'success' })
+      .whereNotNull('sha')
+      .orderBy([
+        { column: 'finished_at', order: 'asc' },
+        { column: 'id', order: 'asc' },
+      ])
+      .select('environment', 'sha', 'finished_at');
+    return rows.map(r => ({
+      environment: r.environment,
+      sha: r.sha,
+      finishedAt: Number(r.finished_at),
+    }));
+  }
+}

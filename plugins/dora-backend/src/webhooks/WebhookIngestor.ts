@@ -1,0 +1,110 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { EventParams } from '@backstage/plugin-events-node';
+import { ObservationIngest } from '../ingest/ObservationIngest';
+import { Observations } from '../ingest/observations';
+import { WebhookDeliveryStore } from '../store/webhookDeliveries';
+import { mapGithubEvent } from './github';
+import { mapGitlabEvent } from './gitlab';
+import { mapPagerDutyEvent } from './pagerduty';
+import { obj, str } from './payloads';
+
+/** Events-backend topics the plugin subscribes to: one per provider ingress. */
+export const WEBHOOK_TOPICS = ['github', 'gitlab', 'pagerduty'] as const;
+
+type Metadata = EventParams['metadata'];
+
+const header = (metadata: Metadata, name: string) => {
+  const value = metadata?.[name];
+  return Array.isArray(value) ? value[0] : value;
+};
+
+/** The provider's id of one delivery, which a redelivery repeats. */
+export function deliveryIdOf(
+  topic: string,
+  payload: unknown,
+  metadata: Metadata,
+): string | undefined {
+  switch (topic) {
+    case 'github':
+      return header(metadata, 'x-github-delivery');
+    case 'gitlab':
+      return (
+        header(metadata, 'idempotency-key') ??
+        header(metadata, 'x-gitlab-event-uuid')
+      );
+    case 'pagerduty':
+      return (
+        str(obj(obj(payload)?.event)?.id) ?? header(metadata, 'x-webhook-id')
+      );
+    default:
+      return undefined;
+  }
+}
+
+function observe(params: EventParams): Observations | undefined {
+  switch (params.topic) {
+    case 'github': {
+      const event = header(params.metadata, 'x-github-event');
+      return event ? mapGithubEvent(event, params.eventPayload) : undefined;
+    }
+    case 'gitlab':
+      return mapGitlabEvent(params.eventPayload);
+    case 'pagerduty':
+      return mapPagerDutyEvent(params.eventPayload);
+    default:
+      return undefined;
+  }
+}
+
+const isEmpty = (o: Observations) =>
+  Object.values(o).every((items: unknown[]) => items.length === 0);
+
+/**
+ * Turns webhook deliveries, already authenticated by the events backend's
+ * ingress validators, into stored events. A delivery id seen before is
+ * skipped; everything else is merged with what is stored, so deliveries may
+ * come in any order.
+ */
+export class WebhookIngestor {
+  constructor(
+    private readonly deps: {
+      observations: ObservationIngest;
+      deliveries: WebhookDeliveryStore;
+      logger: LoggerService;
+    },
+  ) {}
+
+  async handle(params: EventParams): Promise<void> {
+    const source = params.topic;
+    const deliveryId = deliveryIdOf(
+      source,
+      params.eventPayload,
+      params.metadata,
+    );
+    if (deliveryId && (await this.deps.deliveries.seen(source, deliveryId))) {
+      this.deps.logger.debug(
+        `DORA webhook ${source} ${deliveryId}: redelivery, nothing to do`,
+      );
+      return;
+    }
+    const observations = observe(params);
+    if (observations && !isEmpty(observations)) {
+      try {
+        const result = await this.deps.observations.apply(observations);
+        this.deps.logger.info(
+          `DORA webhook ${source} ${deliveryId ?? '(no delivery id)'}: ` +
+            `${result.accepted} accepted, ${result.updated} updated, ` +
+            `${result.duplicates} unchanged, ${result.rejected.length} rejected`,
+        );
+      } catch (error) {
+        this.deps.logger.error(
+          `DORA webhook ${source} ${deliveryId}: not applied: ${error}`,
+        );
+        throw error;
+      }
+    }
+    if (deliveryId) {
+      await this.deps.deliveries.record(source, deliveryId, Date.now());
+    }
+  }
+}

@@ -1,0 +1,152 @@
+import definitions from '@octokit/webhooks-examples';
+import { GITHUB_EVENTS, mapGithubEvent } from './github';
+import { githubExample } from './__testUtils__/fixtures/githubExamples';
+
+describe('mapGithubEvent', () => {
+  it('maps every real example of the events it reads without throwing', () => {
+    for (const definition of definitions) {
+      for (const example of definition.examples) {
+        expect(() => mapGithubEvent(definition.name, example)).not.toThrow();
+      }
+    }
+    expect(GITHUB_EVENTS).toEqual([
+      'deployment',
+      'deployment_status',
+      'push',
+      'pull_request',
+      'pull_request_review',
+      'issues',
+    ]);
+  });
+
+  it('makes a successful production status a finished deployment', () => {
+    const example = githubExample(
+      'deployment_status',
+      e => e.deployment_status.state === 'success',
+    );
+    expect(mapGithubEvent('deployment_status', example).deployments).toEqual([
+      {
+        observedAt: '2019-05-15T15:20:55Z',
+        deployment: {
+          source: 'github',
+          id: '145988746',
+          repository: 'codertocat/hello-world',
+          environment: 'production',
+          status: 'success',
+          startedAt: '2019-05-15T15:20:53Z',
+          sha: 'f95f852bd8fca8fcc58a9a2d6c842781e32a215e',
+        },
+      },
+    ]);
+  });
+
+  it.each([
+    ['failure', 'failure'],
+    ['error', 'failure'],
+    ['in_progress', 'running'],
+    ['queued', 'running'],
+    ['inactive', 'running'],
+  ])('maps status %s to %s', (state, expected) => {
+    const example = githubExample('deployment_status');
+    example.deployment_status.state = state;
+    expect(
+      mapGithubEvent('deployment_status', example).deployments[0].deployment
+        .status,
+    ).toBe(expected);
+  });
+
+  it('takes commits pushed to the default branch with chained first parents', () => {
+    const push = githubExample('push', e => e.ref === 'refs/heads/master');
+    push.before = 'b0';
+    push.created = false;
+    push.commits = [
+      { ...push.commits[0], id: 'c1', timestamp: '2019-05-15T15:19:25-07:00' },
+      { ...push.commits[0], id: 'c2', timestamp: '2019-05-15T15:29:25-07:00' },
+    ];
+    expect(mapGithubEvent('push', push).changes).toEqual([
+      {
+        source: 'github',
+        repository: 'codertocat/hello-world',
+        sha: 'c1',
+        committedAt: '2019-05-15T15:19:25-07:00',
+        parents: ['b0'],
+      },
+      {
+        source: 'github',
+        repository: 'codertocat/hello-world',
+        sha: 'c2',
+        committedAt: '2019-05-15T15:29:25-07:00',
+        parents: ['c1'],
+      },
+    ]);
+    // The example as it is creates the branch: no parent before its first commit.
+    const created = githubExample('push', e => e.ref === 'refs/heads/master');
+    expect(mapGithubEvent('push', created).changes[0].parents).toEqual([]);
+  });
+
+  it('ignores tags, other branches and forced history', () => {
+    const tag = githubExample('push', e => e.ref.startsWith('refs/tags/'));
+    expect(mapGithubEvent('push', tag).changes).toEqual([]);
+    const branch = githubExample('push', e => e.ref === 'refs/heads/master');
+    branch.ref = 'refs/heads/feature';
+    expect(mapGithubEvent('push', branch).changes).toEqual([]);
+    const forced = githubExample('push', e => e.ref === 'refs/heads/master');
+    forced.forced = true;
+    forced.before = 'b0';
+    expect(mapGithubEvent('push', forced).changes[0].parents).toEqual([]);
+  });
+
+  it('reads pull request creation, merge and a review by someone else', () => {
+    const opened = githubExample('pull_request', e => e.action === 'opened');
+    expect(mapGithubEvent('pull_request', opened).pullRequests).toEqual([
+      {
+        source: 'github',
+        repository: 'codertocat/hello-world',
+        number: 2,
+        createdAt: '2019-05-15T15:20:33Z',
+      },
+    ]);
+    const closed = githubExample('pull_request', e => e.action === 'closed');
+    // The example is closed without merging: no merge is read from it.
+    expect(
+      mapGithubEvent('pull_request', closed).pullRequests[0].mergeSha,
+    ).toBe(undefined);
+    const review = githubExample(
+      'pull_request_review',
+      e => e.action === 'submitted',
+    );
+    // Its author reviews their own pull request: not a pickup.
+    expect(
+      mapGithubEvent('pull_request_review', review).pullRequests[0].reviewedAt,
+    ).toBeUndefined();
+    review.review.user.login = 'hubot';
+    expect(
+      mapGithubEvent('pull_request_review', review).pullRequests[0].reviewedAt,
+    ).toBe('2019-05-15T15:20:38Z');
+  });
+
+  it('takes issues only when labelled incident', () => {
+    const bug = githubExample('issues', e => e.action === 'opened');
+    expect(mapGithubEvent('issues', bug).repositoryIncidents).toEqual([]);
+    bug.issue.labels = [{ ...bug.issue.labels[0], name: 'Incident' }];
+    expect(mapGithubEvent('issues', bug).repositoryIncidents).toEqual([
+      expect.objectContaining({
+        repository: 'codertocat/hello-world',
+        incident: expect.objectContaining({
+          id: 'codertocat/hello-world#1',
+          startedAt: '2019-05-15T15:20:18Z',
+          resolvedAt: null,
+        }),
+      }),
+    ]);
+  });
+
+  it('ignores events it does not read and malformed bodies', () => {
+    expect(mapGithubEvent('star', githubExample('star'))).toEqual(
+      mapGithubEvent('push', null),
+    );
+    expect(mapGithubEvent('deployment_status', { repository: {} })).toEqual(
+      mapGithubEvent('push', 'not json'),
+    );
+  });
+});

@@ -1,0 +1,213 @@
+import { githubExample } from './__testUtils__/fixtures/githubExamples';
+import { startWebhookBackend } from './__testUtils__/webhookBackend';
+
+jest.setTimeout(60_000);
+
+const window = { from: '2019-05-01', to: '2019-06-01' };
+const SHA_A = 'a'.repeat(40);
+const SHA_C = 'c'.repeat(40);
+
+/** The success status to production from @octokit/webhooks-examples. */
+const productionSuccess = () =>
+  githubExample(
+    'deployment_status',
+    e =>
+      e.deployment_status.state === 'success' &&
+      e.deployment.environment === 'production',
+  );
+
+function status(options: {
+  deploymentId: number;
+  sha: string;
+  state: string;
+  at: string;
+}) {
+  const payload = productionSuccess();
+  payload.deployment.id = options.deploymentId;
+  payload.deployment.sha = options.sha;
+  payload.deployment.created_at = options.at;
+  payload.deployment_status.state = options.state;
+  payload.deployment_status.created_at = options.at;
+  payload.deployment_status.updated_at = options.at;
+  return payload;
+}
+
+describe('GitHub webhooks through the events backend', () => {
+  it('stores a signed deployment_status and counts it', async () => {
+    const backend = await startWebhookBackend();
+    const res = await backend.github('deployment_status', productionSuccess());
+    expect(res.status).toBe(202);
+
+    const { items } = await backend.read('deployments', window);
+    expect(items).toEqual([
+      expect.objectContaining({
+        source: 'github',
+        id: '145988746',
+        environment: 'production',
+        status: 'success',
+        sha: 'f95f852bd8fca8fcc58a9a2d6c842781e32a215e',
+        finishedAt: '2019-05-15T15:20:55.000Z',
+        counted: true,
+      }),
+    ]);
+    const metrics = await backend.read('metrics', window);
+    expect(metrics.deploymentFrequency.count).toBe(1);
+  });
+
+  it('refuses a wrong signature and stores nothing', async () => {
+    const backend = await startWebhookBackend();
+    const res = await backend.github('deployment_status', productionSuccess(), {
+      secret: 'not-the-secret',
+    });
+    expect(res.status).toBe(403);
+    expect((await backend.read('deployments', window)).items).toEqual([]);
+    const metrics = await backend.read('metrics', window);
+    expect(metrics.deploymentFrequency.count).toBe(0);
+  });
+
+  it('ends right when a status comes before its deployment and an older status comes last', async () => {
+    const backend = await startWebhookBackend();
+    await backend.github('deployment_status', productionSuccess());
+    await backend.github('deployment', githubExample('deployment'));
+    const older = productionSuccess();
+    older.deployment_status.state = 'in_progress';
+    older.deployment_status.created_at = '2019-05-15T15:20:54Z';
+    await backend.github('deployment_status', older);
+    // An older final state (a failed first attempt) does not win either.
+    const olderFailure = productionSuccess();
+    olderFailure.deployment_status.state = 'failure';
+    olderFailure.deployment_status.created_at = '2019-05-15T15:20:54Z';
+    await backend.github('deployment_status', olderFailure);
+
+    const { items } = await backend.read('deployments', window);
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({
+      status: 'success',
+      startedAt: '2019-05-15T15:20:53.000Z',
+      finishedAt: '2019-05-15T15:20:55.000Z',
+    });
+  });
+
+  it('applies a delivery id once: a redelivery changes nothing', async () => {
+    const backend = await startWebhookBackend();
+    await backend.github('deployment_status', productionSuccess(), {
+      delivery: 'delivery-1',
+    });
+    const before = await backend.read('deployments', window);
+    await backend.github('deployment_status', productionSuccess(), {
+      delivery: 'delivery-1',
+    });
+    // Even a changed body under the same delivery id is not applied again.
+    const changed = status({
+      deploymentId: 145988746,
+      sha: 'f95f852bd8fca8fcc58a9a2d6c842781e32a215e',
+      state: 'failure',
+      at: '2019-05-15T16:00:00Z',
+    });
+    const res = await backend.github('deployment_status', changed, {
+      delivery: 'delivery-1',
+    });
+    expect(res.status).toBe(202);
+    expect(await backend.read('deployments', window)).toEqual(before);
+  });
+
+  it('measures lead time and its stages from push, pull request and review events in any order', async () => {
+    const backend = await startWebhookBackend();
+    const d0 = status({
+      deploymentId: 1001,
+      sha: SHA_A,
+      state: 'success',
+      at: '2019-05-15T10:00:00Z',
+    });
+    const d1 = status({
+      deploymentId: 1002,
+      sha: SHA_C,
+      state: 'success',
+      at: '2019-05-15T13:00:00Z',
+    });
+
+    const push = githubExample(
+      'push',
+      e => e.ref === 'refs/heads/master' && e.commits.length === 1,
+    );
+    push.before = SHA_A;
+    push.after = SHA_C;
+    push.created = false;
+    push.commits[0].id = SHA_C;
+    push.commits[0].timestamp = '2019-05-15T12:00:00Z';
+    push.head_commit = push.commits[0];
+
+    const opened = githubExample('pull_request', e => e.action === 'opened');
+    opened.pull_request.created_at = '2019-05-15T11:00:00Z';
+    const review = githubExample(
+      'pull_request_review',
+      e => e.action === 'submitted',
+    );
+    review.review.user.login = 'hubot';
+    review.review.submitted_at = '2019-05-15T11:30:00Z';
+    review.pull_request.created_at = '2019-05-15T11:00:00Z';
+    const merged = githubExample('pull_request', e => e.action === 'closed');
+    merged.pull_request.created_at = '2019-05-15T11:00:00Z';
+    merged.pull_request.merged = true;
+    merged.pull_request.merged_at = '2019-05-15T12:00:00Z';
+    merged.pull_request.merge_commit_sha = SHA_C;
+
+    for (const [event, payload] of [
+      ['deployment_status', d0],
+      ['deployment_status', d1],
+      ['pull_request', merged],
+      ['push', push],
+      ['pull_request_review', review],
+      ['pull_request', opened],
+    ] as const) {
+      expect((await backend.github(event, payload)).status).toBe(202);
+    }
+
+    const metrics = await backend.read('metrics', window);
+    expect(metrics.deploymentFrequency.count).toBe(2);
+    expect(metrics.leadTime).toMatchObject({
+      medianHours: 1,
+      samples: 1,
+      stages: { pickupHours: 0.5, reviewHours: 0.5, deployHours: 1 },
+    });
+  });
+
+  it('keeps an issue labelled incident resolved when its opening arrives after its closing', async () => {
+    const backend = await startWebhookBackend();
+    const incidentLabel = {
+      id: 1362934389,
+      node_id: 'MDU6TGFiZWwxMzYyOTM0Mzg5',
+      url: 'https://api.github.com/repos/Codertocat/Hello-World/labels/incident',
+      name: 'incident',
+      color: 'd73a4a',
+      default: false,
+      description: null,
+    };
+    const opened = githubExample('issues', e => e.action === 'opened');
+    opened.issue.labels = [incidentLabel];
+    opened.issue.created_at = '2019-05-15T14:00:00Z';
+    opened.issue.updated_at = '2019-05-15T14:00:00Z';
+    const closed = structuredClone(opened);
+    closed.action = 'closed';
+    closed.issue.state = 'closed';
+    closed.issue.closed_at = '2019-05-15T16:30:00Z';
+    closed.issue.updated_at = '2019-05-15T16:30:00Z';
+    const bug = githubExample('issues', e => e.action === 'opened');
+
+    await backend.github('issues', closed);
+    await backend.github('issues', opened);
+    await backend.github('issues', bug);
+
+    const { items } = await backend.read('incidents', window);
+    expect(items).toEqual([
+      expect.objectContaining({
+        source: 'github',
+        id: `codertocat/hello-world#${opened.issue.number}`,
+        startedAt: '2019-05-15T14:00:00.000Z',
+        resolvedAt: '2019-05-15T16:30:00.000Z',
+      }),
+    ]);
+    const metrics = await backend.read('metrics', window);
+    expect(metrics.recoveryTime.timeToRestoreMedianHours).toBe(2.5);
+  });
+});

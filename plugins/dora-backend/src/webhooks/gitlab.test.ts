@@ -1,0 +1,145 @@
+import { gitlabTime, mapGitlabEvent } from './gitlab';
+import {
+  gitlabDeployment,
+  gitlabIncident,
+  gitlabMergeRequest,
+  gitlabPush,
+  minimalGitlabDeployment,
+  SHA_A,
+  SHA_B,
+  SHA_C,
+} from './__testUtils__/fixtures/gitlab';
+
+describe('gitlabTime', () => {
+  it.each([
+    ['2021-04-28 21:50:00 +0200', '2021-04-28T21:50:00+02:00'],
+    ['2013-12-03 17:23:34 UTC', '2013-12-03T17:23:34Z'],
+    ['2017-11-17T13:59:48.158Z', '2017-11-17T13:59:48.158Z'],
+    ['2011-12-12T14:27:31+02:00', '2011-12-12T14:27:31+02:00'],
+  ])('reads %s', (value, expected) => {
+    expect(gitlabTime(value)).toBe(expected);
+  });
+});
+
+describe('mapGitlabEvent', () => {
+  it('maps a deployment, with or without the optional fields', () => {
+    const expected = {
+      observedAt: '2026-03-02T10:00:00+01:00',
+      deployment: expect.objectContaining({
+        source: 'gitlab',
+        id: '1',
+        repository: 'acme/checkout',
+        environment: 'production',
+        status: 'success',
+        sha: SHA_A,
+      }),
+    };
+    expect(
+      mapGitlabEvent(
+        gitlabDeployment(1, 'success', '2026-03-02 10:00:00 +0100', SHA_A),
+      ).deployments,
+    ).toEqual([expected]);
+    expect(
+      mapGitlabEvent(
+        minimalGitlabDeployment(
+          1,
+          'success',
+          '2026-03-02 10:00:00 +0100',
+          SHA_A,
+        ),
+      ).deployments,
+    ).toEqual([expected]);
+  });
+
+  it.each([
+    ['failed', 'failure'],
+    ['canceled', 'cancelled'],
+    ['running', 'running'],
+    ['created', 'running'],
+  ])('maps status %s to %s', (status, expected) => {
+    const [o] = mapGitlabEvent(
+      gitlabDeployment(1, status, '2026-03-02 10:00:00 +0100', SHA_A),
+    ).deployments;
+    expect(o.deployment.status).toBe(expected);
+  });
+
+  it('chains pushed commits whichever order the hook lists them in', () => {
+    const push = gitlabPush(SHA_A, [
+      { id: SHA_B, timestamp: '2026-03-02T08:30:00+00:00' },
+      { id: SHA_C, timestamp: '2026-03-02T11:00:00+00:00' },
+    ]);
+    const parents = (p: unknown) =>
+      mapGitlabEvent(p).changes.map(c => [c.sha, c.parents]);
+    const expected = [
+      [SHA_B, [SHA_A]],
+      [SHA_C, [SHA_B]],
+    ];
+    expect(parents(push)).toEqual(expected);
+    expect(parents({ ...push, commits: [...push.commits].reverse() })).toEqual(
+      expected,
+    );
+    // More commits than listed: the oldest listed one's parent is unknown.
+    expect(parents({ ...push, total_commits_count: 40 })[0]).toEqual([
+      SHA_B,
+      [],
+    ]);
+  });
+
+  it('reads merge requests: approval by someone else, and the merge', () => {
+    const common = {
+      iid: 7,
+      createdAt: '2026-03-02 09:00:00 UTC',
+      updatedAt: '2026-03-02 10:00:00 UTC',
+    };
+    expect(
+      mapGitlabEvent(
+        gitlabMergeRequest({ ...common, action: 'approved', actorId: 2 }),
+      ).pullRequests,
+    ).toEqual([
+      {
+        source: 'gitlab',
+        repository: 'acme/checkout',
+        number: 7,
+        createdAt: '2026-03-02T09:00:00Z',
+        reviewedAt: '2026-03-02T10:00:00Z',
+      },
+    ]);
+    // The author (id 51) approving their own merge request is no review.
+    expect(
+      mapGitlabEvent(
+        gitlabMergeRequest({ ...common, action: 'approved', actorId: 51 }),
+      ).pullRequests[0].reviewedAt,
+    ).toBeUndefined();
+    expect(
+      mapGitlabEvent(
+        gitlabMergeRequest({
+          ...common,
+          action: 'merge',
+          actorId: 1,
+          mergeCommitSha: SHA_C,
+        }),
+      ).pullRequests[0],
+    ).toMatchObject({ mergedAt: '2026-03-02T10:00:00Z', mergeSha: SHA_C });
+  });
+
+  it('takes issues of type incident only', () => {
+    const incident = gitlabIncident({
+      iid: 3,
+      state: 'closed',
+      createdAt: '2026-03-03T10:00:00Z',
+      updatedAt: '2026-03-03T12:30:00Z',
+    });
+    // closed_at left out (older GitLab): the update time stands in.
+    expect(
+      mapGitlabEvent(incident).repositoryIncidents[0].incident,
+    ).toMatchObject({
+      id: 'acme/checkout#3',
+      startedAt: '2026-03-03T10:00:00Z',
+      resolvedAt: '2026-03-03T12:30:00Z',
+      severity: 'high',
+    });
+    const issue = structuredClone(incident) as any;
+    issue.object_attributes.type = 'Issue';
+    expect(mapGitlabEvent(issue).repositoryIncidents).toEqual([]);
+  });
+});

@@ -1,0 +1,191 @@
+import {
+  gitlabDeployment,
+  gitlabIncident,
+  gitlabMergeRequest,
+  gitlabPush,
+  minimalGitlabDeployment,
+  SHA_A,
+  SHA_B,
+  SHA_C,
+} from './__testUtils__/fixtures/gitlab';
+import { pagerDutyIncidentEvent } from './__testUtils__/fixtures/pagerduty';
+import { startWebhookBackend } from './__testUtils__/webhookBackend';
+
+jest.setTimeout(60_000);
+
+const window = { from: '2026-03-01', to: '2026-04-01' };
+
+describe('GitLab webhooks through the events backend', () => {
+  it('stores deployments, commits and merge requests with lead time', async () => {
+    const backend = await startWebhookBackend();
+    const sent = [
+      // Out of order: the later deployment and the merge before the push.
+      minimalGitlabDeployment(2, 'success', '2026-03-02 14:00:00 +0100', SHA_C),
+      gitlabMergeRequest({
+        iid: 7,
+        action: 'merge',
+        actorId: 1,
+        createdAt: '2026-03-02 09:00:00 UTC',
+        updatedAt: '2026-03-02 11:00:00 UTC',
+        mergeCommitSha: SHA_C,
+      }),
+      gitlabDeployment(1, 'running', '2026-03-02 09:55:00 +0100', SHA_A),
+      gitlabDeployment(1, 'success', '2026-03-02 10:00:00 +0100', SHA_A),
+      gitlabPush(SHA_A, [
+        { id: SHA_B, timestamp: '2026-03-02T08:30:00+00:00' },
+        { id: SHA_C, timestamp: '2026-03-02T11:00:00+00:00' },
+      ]),
+      gitlabMergeRequest({
+        iid: 7,
+        action: 'approved',
+        actorId: 2,
+        createdAt: '2026-03-02 09:00:00 UTC',
+        updatedAt: '2026-03-02 10:00:00 UTC',
+      }),
+      // A running state arriving after success changes nothing.
+      gitlabDeployment(2, 'running', '2026-03-02 13:50:00 +0100', SHA_C),
+    ];
+    for (const payload of sent) {
+      expect((await backend.gitlab(payload)).status).toBe(202);
+    }
+
+    const { items } = await backend.read('deployments', window);
+    expect(
+      items.map((d: any) => [d.id, d.status, d.finishedAt, d.startedAt]),
+    ).toEqual([
+      ['2', 'success', '2026-03-02T13:00:00.000Z', null],
+      ['1', 'success', '2026-03-02T09:00:00.000Z', null],
+    ]);
+    const metrics = await backend.read('metrics', window);
+    // Deployment 2 (13:00Z) shipped B (08:30Z) and C (11:00Z).
+    expect(metrics.leadTime).toMatchObject({
+      samples: 2,
+      medianHours: 3.25,
+      stages: { pickupHours: 1, reviewHours: 1, deployHours: 2 },
+    });
+  });
+
+  it('refuses a wrong token and stores nothing', async () => {
+    const backend = await startWebhookBackend();
+    const res = await backend.gitlab(
+      gitlabDeployment(1, 'success', '2026-03-02 10:00:00 +0100', SHA_A),
+      { token: 'wrong' },
+    );
+    expect(res.status).toBe(403);
+    expect((await backend.read('deployments', window)).items).toEqual([]);
+  });
+
+  it('keeps an incident resolved when its opening arrives late, in both hook versions', async () => {
+    const backend = await startWebhookBackend();
+    await backend.gitlab(
+      gitlabIncident({
+        iid: 3,
+        state: 'closed',
+        createdAt: '2026-03-03T10:00:00Z',
+        updatedAt: '2026-03-03T12:30:00Z',
+        closedAt: '2026-03-03T12:30:00Z',
+      }),
+    );
+    await backend.gitlab(
+      gitlabIncident({
+        iid: 3,
+        state: 'opened',
+        createdAt: '2026-03-03T10:00:00Z',
+        updatedAt: '2026-03-03T10:00:00Z',
+        legacyType: true,
+      }),
+    );
+    const { items } = await backend.read('incidents', window);
+    expect(items).toEqual([
+      expect.objectContaining({
+        source: 'gitlab',
+        id: 'acme/checkout#3',
+        severity: 'high',
+        resolvedAt: '2026-03-03T12:30:00.000Z',
+      }),
+    ]);
+  });
+});
+
+describe('PagerDuty webhooks through the events backend', () => {
+  const event = (
+    eventId: string,
+    eventType: string,
+    occurredAt: string,
+    status: 'triggered' | 'acknowledged' | 'resolved',
+    minimal = false,
+  ) =>
+    pagerDutyIncidentEvent({
+      eventId,
+      eventType,
+      occurredAt,
+      incidentId: 'Q1ABC',
+      status,
+      createdAt: '2026-03-03T10:00:00Z',
+      minimal,
+    });
+
+  it('ends resolved when the resolve arrives before the trigger, and a redelivery changes nothing', async () => {
+    const backend = await startWebhookBackend();
+    const resolved = event(
+      'E3',
+      'incident.resolved',
+      '2026-03-03T12:30:00Z',
+      'resolved',
+      true,
+    );
+    for (const payload of [
+      resolved,
+      event(
+        'E2',
+        'incident.acknowledged',
+        '2026-03-03T10:05:00Z',
+        'acknowledged',
+      ),
+      event('E1', 'incident.triggered', '2026-03-03T10:00:00Z', 'triggered'),
+    ]) {
+      expect((await backend.pagerduty(payload)).status).toBe(202);
+    }
+    const before = await backend.read('incidents', window);
+    expect(before.items).toEqual([
+      expect.objectContaining({
+        source: 'pagerduty',
+        id: 'Q1ABC',
+        startedAt: '2026-03-03T10:00:00.000Z',
+        resolvedAt: '2026-03-03T12:30:00.000Z',
+      }),
+    ]);
+    const metrics = await backend.read('metrics', window);
+    expect(metrics.recoveryTime).toMatchObject({
+      timeToRestoreMedianHours: 2.5,
+      openIncidents: 0,
+    });
+
+    // The same event id again, even with other content, is not applied.
+    const replay = event(
+      'E3',
+      'incident.reopened',
+      '2026-03-03T13:00:00Z',
+      'triggered',
+    );
+    replay.event.data.title = 'Renamed';
+    await backend.pagerduty(replay);
+    expect(await backend.read('incidents', window)).toEqual(before);
+  });
+
+  it('counts an incident that is still open as open', async () => {
+    const backend = await startWebhookBackend();
+    await backend.pagerduty(
+      event(
+        'E1',
+        'incident.triggered',
+        '2026-03-03T10:00:00Z',
+        'triggered',
+        true,
+      ),
+    );
+    const metrics = await backend.read('metrics', window);
+    expect(metrics.recoveryTime.openIncidents).toBe(1);
+    expect(metrics.recoveryTime.timeToRestoreMedianHours).toBeNull();
+  });
+});

@@ -1,0 +1,40 @@
+import { noObservations, Observations } from '../ingest/observations';
+import { compact, idOf, obj, str } from './payloads';
+
+const SOURCE = 'pagerduty';
+
+/**
+ * What one PagerDuty v3 webhook tells. Every `incident.*` event whose data is
+ * the incident itself (triggered, acknowledged, unacknowledged, escalated,
+ * reassigned, priority_updated, resolved, reopened...) refreshes it; a
+ * resolution sets `resolvedAt` to the time it happened. Pure.
+ */
+export function mapPagerDutyEvent(payload: unknown): Observations {
+  const out = noObservations();
+  const event = obj(obj(payload)?.event);
+  const incident = obj(event?.data);
+  const eventType = str(event?.event_type) ?? '';
+  const occurredAt = str(event?.occurred_at);
+  if (!event || !incident || !occurredAt) return out;
+  if (!eventType.startsWith('incident.') || incident.type !== 'incident')
+    return out;
+  const id = idOf(incident.id);
+  const startedAt = str(incident.created_at);
+  if (!id || !startedAt) return out;
+  const resolved =
+    eventType === 'incident.resolved' || incident.status === 'resolved';
+  out.incidents.push({
+    observedAt: occurredAt,
+    incident: compact({
+      source: SOURCE,
+      id,
+      service: idOf(obj(incident.service)?.id),
+      title: str(incident.title),
+      severity: str(obj(incident.priority)?.summary) ?? str(incident.urgency),
+      startedAt,
+      resolvedAt: resolved ? str(incident.resolved_at) ?? occurredAt : null,
+      url: str(incident.html_url),
+    }),
+  });
+  return out;
+}
