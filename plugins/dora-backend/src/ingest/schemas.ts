@@ -98,7 +98,12 @@ export const changeSchema = z
     parents: z.array(text(255)).max(100).optional(),
     pullRequest: z
       .object({
-        number: z.number().int().positive(),
+        // Stored in a 32-bit integer column; a larger number is a mistake.
+        number: z
+          .number()
+          .int()
+          .positive()
+          .max(2_147_483_647, 'larger than 2147483647'),
         createdAt: timestamp.optional(),
         firstReviewAt: timestamp.optional(),
         mergedAt: timestamp.optional(),

@@ -2,6 +2,7 @@ import {
   AuditorService,
   BackstageCredentials,
   HttpAuthService,
+  LoggerService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { InputError, NotAllowedError } from '@backstage/errors';
@@ -31,6 +32,8 @@ import { ReportService } from '../reports/ReportService';
 import { TemplateReportService } from '../reports/TemplateReportService';
 import { parseWindow } from '../reports/window';
 import { DoraStore, EventListQuery } from '../store/types';
+import { bodyErrorHandler, jsonBody } from './bodyParsing';
+import { databaseUnavailableHandler } from './databaseErrors';
 
 export type RouterOptions = {
   httpAuth: HttpAuthService;
@@ -44,10 +47,9 @@ export type RouterOptions = {
   deriver: FactDeriver;
   store: DoraStore;
   config: DoraConfig;
+  /** Where a database outage is logged with the driver's own message. */
+  logger?: LoggerService;
 };
-
-/** Default body limit of the push API (spec: 10 MB). */
-const MAX_BODY = '10mb';
 
 const flag = z.enum(['true', 'false']).transform(v => v === 'true');
 
@@ -99,17 +101,21 @@ export async function createRouter(
     deriver,
     store,
     config,
+    logger,
   } = options;
   // Bodies are parsed outside the validated router: its error transformer
   // would turn a 413 for an oversize body into a 400.
   const outer = Router();
-  outer.use(express.json({ limit: MAX_BODY }));
+  outer.use(jsonBody());
   // Validates every request against the published OpenAPI document (and
   // serves it at /openapi.json); push items are validated one by one later.
   const router = createValidatedOpenApiRouter(spec, {
     middleware: [(_req, _res, next) => next()],
   });
   outer.use(router);
+  // Error translation for everything above, before Backstage's own handler.
+  outer.use(bodyErrorHandler);
+  outer.use(databaseUnavailableHandler(logger));
 
   async function authorize(
     req: Request,

@@ -19,6 +19,7 @@ import {
   upsertIncidentRows,
 } from './eventWrites';
 import { loadFacts, loadHistory, replaceFacts } from './facts';
+import { migrateToLatest } from './migrate';
 import {
   Attributed,
   Attribution,
@@ -45,7 +46,7 @@ export class DatabaseDoraStore implements DoraStore {
   }): Promise<DatabaseDoraStore> {
     const client = await options.database.getClient();
     if (!options.database.migrations?.skip && !options.skipMigrations) {
-      await client.migrate.latest({ directory: migrationsDir });
+      await migrateToLatest(client, migrationsDir);
     }
     return new DatabaseDoraStore(client);
   }

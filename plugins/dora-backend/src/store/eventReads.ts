@@ -104,7 +104,10 @@ export async function listDeployments(
       'f.linked_deployment_id',
       items.map(r => r.id),
     )
-    .select('f.linked_deployment_id', 'i.event_key');
+    .select('f.linked_deployment_id', 'i.event_key')
+    // By key, not by arrival: the same events must read the same however
+    // they were delivered.
+    .orderBy('i.event_key');
   return {
     items: items.map(r => {
       const commits: DeploymentView['commits'] = r.shipped

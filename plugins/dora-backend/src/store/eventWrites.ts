@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Knex } from 'knex';
+import { retryOnConflict } from './conflictRetry';
 import {
   Attributed,
   Attribution,
@@ -82,6 +83,20 @@ export async function upsertKeyedEvents<T extends { eventKey: string }>(
   now: number,
 ): Promise<UpsertResult> {
   const table = TABLES[eventType];
+  // Another replica may store the same new keys at the same time.
+  return retryOnConflict(() =>
+    upsertKeyedEventsOnce(db, table, eventType, items, columns, now),
+  );
+}
+
+function upsertKeyedEventsOnce<T extends { eventKey: string }>(
+  db: Knex,
+  table: string,
+  eventType: EventType,
+  items: Attributed<T>[],
+  columns: (row: T) => Record<string, unknown>,
+  now: number,
+): Promise<UpsertResult> {
   return db.transaction(async trx => {
     const existing = new Map<string, { id: number; hash: string }>();
     for (const keys of chunks([...new Set(items.map(i => i.row.eventKey))])) {
@@ -175,7 +190,8 @@ export function attributionColumns(
 }
 
 export async function markDirtyIn(db: Knex, entityRefs: readonly string[]) {
-  for (const batch of chunks([...new Set(entityRefs)])) {
+  // Sorted: two transactions locking the same rows in one order cannot deadlock.
+  for (const batch of chunks([...new Set(entityRefs)].sort())) {
     if (batch.length === 0) continue;
     await db('dora_entity_state')
       .insert(
@@ -207,6 +223,14 @@ export const upsertIncidentRows = (
  * what deployments of that repository shipped, so their entities get dirty.
  */
 export async function upsertChangeRows(
+  db: Knex,
+  rows: ChangeRow[],
+  now: number,
+): Promise<UpsertResult> {
+  return retryOnConflict(() => upsertChangeRowsOnce(db, rows, now));
+}
+
+function upsertChangeRowsOnce(
   db: Knex,
   rows: ChangeRow[],
   now: number,

@@ -9,6 +9,7 @@ import {
   IncidentRecord,
   RecoveryFact,
 } from '../metrics/types';
+import { retryOnConflict } from './conflictRetry';
 import { chunks } from './eventWrites';
 import { FactScope, StoredHistory } from './types';
 
@@ -117,67 +118,69 @@ export async function replaceFacts(
 ) {
   const { entityRef } = facts;
   const event = (key: string) => stored.events.get(key)!;
-  await db.transaction(async trx => {
-    await trx('dora_entity_state')
-      .where('entity_ref', entityRef)
-      .forUpdate()
-      .first();
-    for (const table of [
-      'dora_deployment_facts',
-      'dora_recovery_facts',
-      'dora_incident_facts',
-    ]) {
-      await trx(table).where('entity_ref', entityRef).delete();
-    }
-    const deploymentRows = facts.deployments.map(d => ({
-      entity_ref: entityRef,
-      deployment_id: event(d.deploymentKey).id,
-      finished_at: d.finishedAt,
-      failed: d.failed,
-      unplanned: d.unplanned,
-      commits_unknown: d.commitsUnknown,
-      clock_skewed: d.clockSkewed,
-      lead_times: JSON.stringify(d.leadTimes),
-      stages: JSON.stringify(d.stages),
-      commits: JSON.stringify(d.commits),
-      owner_chain: event(d.deploymentKey).ownerChain,
-    }));
-    const recoveryRows = facts.recoveries.map(r => ({
-      entity_ref: entityRef,
-      kind: r.kind,
-      at: r.at,
-      hours: r.hours,
-      deployment_id: event(r.deploymentKey).id,
-      recovered_by: r.recoveredBy,
-      owner_chain: event(r.deploymentKey).ownerChain,
-    }));
-    const incidentRows = facts.incidents.map(i => ({
-      entity_ref: entityRef,
-      incident_id: event(i.incidentKey).id,
-      started_at: i.startedAt,
-      resolved_at: i.resolvedAt,
-      linked_deployment_id: i.linkedDeployment
-        ? event(i.linkedDeployment).id
-        : null,
-      linked_by: i.linkedBy,
-      owner_chain: event(i.incidentKey).ownerChain,
-    }));
-    for (const batch of chunks(deploymentRows))
-      await trx('dora_deployment_facts').insert(batch);
-    for (const batch of chunks(recoveryRows))
-      await trx('dora_recovery_facts').insert(batch);
-    for (const batch of chunks(incidentRows))
-      await trx('dora_incident_facts').insert(batch);
-    await trx('dora_entity_state')
-      .insert({
+  await retryOnConflict(() =>
+    db.transaction(async trx => {
+      await trx('dora_entity_state')
+        .where('entity_ref', entityRef)
+        .forUpdate()
+        .first();
+      for (const table of [
+        'dora_deployment_facts',
+        'dora_recovery_facts',
+        'dora_incident_facts',
+      ]) {
+        await trx(table).where('entity_ref', entityRef).delete();
+      }
+      const deploymentRows = facts.deployments.map(d => ({
         entity_ref: entityRef,
-        version: stored.version,
-        computed_version: stored.version,
-        computed_at: Date.now(),
-      })
-      .onConflict('entity_ref')
-      .merge(['computed_version', 'computed_at']);
-  });
+        deployment_id: event(d.deploymentKey).id,
+        finished_at: d.finishedAt,
+        failed: d.failed,
+        unplanned: d.unplanned,
+        commits_unknown: d.commitsUnknown,
+        clock_skewed: d.clockSkewed,
+        lead_times: JSON.stringify(d.leadTimes),
+        stages: JSON.stringify(d.stages),
+        commits: JSON.stringify(d.commits),
+        owner_chain: event(d.deploymentKey).ownerChain,
+      }));
+      const recoveryRows = facts.recoveries.map(r => ({
+        entity_ref: entityRef,
+        kind: r.kind,
+        at: r.at,
+        hours: r.hours,
+        deployment_id: event(r.deploymentKey).id,
+        recovered_by: r.recoveredBy,
+        owner_chain: event(r.deploymentKey).ownerChain,
+      }));
+      const incidentRows = facts.incidents.map(i => ({
+        entity_ref: entityRef,
+        incident_id: event(i.incidentKey).id,
+        started_at: i.startedAt,
+        resolved_at: i.resolvedAt,
+        linked_deployment_id: i.linkedDeployment
+          ? event(i.linkedDeployment).id
+          : null,
+        linked_by: i.linkedBy,
+        owner_chain: event(i.incidentKey).ownerChain,
+      }));
+      for (const batch of chunks(deploymentRows))
+        await trx('dora_deployment_facts').insert(batch);
+      for (const batch of chunks(recoveryRows))
+        await trx('dora_recovery_facts').insert(batch);
+      for (const batch of chunks(incidentRows))
+        await trx('dora_incident_facts').insert(batch);
+      await trx('dora_entity_state')
+        .insert({
+          entity_ref: entityRef,
+          version: stored.version,
+          computed_version: stored.version,
+          computed_at: Date.now(),
+        })
+        .onConflict('entity_ref')
+        .merge(['computed_version', 'computed_at']);
+    }),
+  );
 }
 
 /**

@@ -1,0 +1,12 @@
+import { createBackend } from '@backstage/backend-defaults';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { demoEntities } from '../../src/reliability/__testUtils__/demoFill';
+
+// A production-like DORA backend for the process-level reliability tests
+// (crash, database outage, replicas): Backstage's real auth, database,
+// scheduler and HTTP stack, the catalog mocked with the test entities.
+// Started by backendProcess.ts with `--config <file>`.
+const backend = createBackend();
+backend.add(catalogServiceMock.factory({ entities: demoEntities }));
+backend.add(import('../../src'));
+backend.start();

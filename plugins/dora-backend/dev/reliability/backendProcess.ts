@@ -1,0 +1,218 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { createWriteStream, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { freePort, PrivatePostgres } from './privatePostgres';
+
+/** The static token the tests push and read with. */
+export const TOKEN = 'dora-reliability-token-3f9a1c7e5b2d4f60';
+const ENTRY = resolve(__dirname, 'backend.ts');
+const PACKAGE_DIR = resolve(__dirname, '..', '..');
+
+export const sleep = (ms: number) => new Promise(done => setTimeout(done, ms));
+
+export type LogLine = { time: number; message: string; raw: string };
+
+/**
+ * One DORA backend as its own Node process (real auth, database and
+ * scheduler), on the private PostgreSQL. Databases are named by `prefix`, so
+ * processes sharing a prefix share the store, like replicas.
+ */
+export class BackendProcess {
+  /** Config and log directories, removed by run.ts when every part passed. */
+  static readonly workDirs: string[] = [];
+
+  readonly lines: LogLine[] = [];
+  private child?: ChildProcess;
+  private exited?: Promise<number | null>;
+
+  private constructor(
+    readonly name: string,
+    readonly port: number,
+    private readonly configFile: string,
+    private readonly logFile: string,
+  ) {}
+
+  static async start(options: {
+    name: string;
+    pg: PrivatePostgres;
+    prefix: string;
+    reconcileSeconds?: number;
+  }): Promise<BackendProcess> {
+    const port = await freePort();
+    const dir = mkdtempSync(join(tmpdir(), `dora-${options.name}-`));
+    BackendProcess.workDirs.push(dir);
+    const config = {
+      backend: {
+        baseUrl: `http://127.0.0.1:${port}`,
+        listen: { host: '127.0.0.1', port },
+        database: {
+          client: 'pg',
+          connection: options.pg.connection(),
+          prefix: options.prefix,
+          // Fail fast when the server is gone instead of queueing a minute.
+          knexConfig: { acquireConnectionTimeout: 5000 },
+        },
+        auth: {
+          externalAccess: [
+            {
+              type: 'static',
+              options: { token: TOKEN, subject: 'reliability' },
+              accessRestrictions: [{ plugin: 'dora' }],
+            },
+          ],
+        },
+      },
+      dora: {
+        timeZone: 'UTC',
+        reconcile: { frequency: { seconds: options.reconcileSeconds ?? 2 } },
+      },
+    };
+    const configFile = join(dir, 'app-config.json');
+    writeFileSync(configFile, JSON.stringify(config));
+    const process_ = new BackendProcess(
+      options.name,
+      port,
+      configFile,
+      join(dir, 'backend.log'),
+    );
+    await process_.spawn();
+    return process_;
+  }
+
+  /** (Re)starts the process and waits until it answers. */
+  async spawn() {
+    const child = spawn(
+      process.execPath,
+      [
+        '--require',
+        require.resolve('@backstage/cli-node/config/nodeTransform.cjs'),
+        ENTRY,
+        '--config',
+        this.configFile,
+      ],
+      {
+        cwd: PACKAGE_DIR,
+        env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'info' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    this.child = child;
+    this.exited = new Promise(done => child.on('exit', code => done(code)));
+    const file = createWriteStream(this.logFile, { flags: 'a' });
+    let rest = '';
+    const collect = (chunk: Buffer) => {
+      file.write(chunk);
+      const text = rest + chunk.toString('utf8');
+      const parts = text.split('\n');
+      rest = parts.pop() ?? '';
+      for (const raw of parts) {
+        // Production JSON logs carry no timestamp: the time read is close enough.
+        let message = raw;
+        try {
+          message = String(JSON.parse(raw).message);
+        } catch {
+          // not JSON
+        }
+        this.lines.push({ time: Date.now(), message, raw });
+      }
+    };
+    child.stdout!.on('data', collect);
+    child.stderr!.on('data', collect);
+    try {
+      await this.waitUntilHealthy(180_000);
+    } catch (error) {
+      // A backend whose startup failed keeps answering 503: do not leave it.
+      await this.kill();
+      throw error;
+    }
+  }
+
+  async waitUntilHealthy(timeoutMs: number) {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      if (this.lines.some(l => /Backend startup failed/.test(l.message))) {
+        throw new Error(`${this.name} failed to start; log: ${this.logFile}`);
+      }
+      if (this.child?.exitCode !== null) {
+        throw new Error(
+          `${this.name} exited during startup; log: ${this.logFile}`,
+        );
+      }
+      try {
+        const res = await fetch(`${this.url}/api/dora/health`);
+        if (res.ok) return;
+      } catch {
+        // not listening yet
+      }
+      if (Date.now() > deadline)
+        throw new Error(`${this.name} did not start; log: ${this.logFile}`);
+      await sleep(500);
+    }
+  }
+
+  get url() {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  get alive() {
+    return (
+      !!this.child &&
+      this.child.exitCode === null &&
+      this.child.signalCode === null
+    );
+  }
+
+  /** SIGKILL: no shutdown hooks, no rollback from our side. */
+  async kill() {
+    this.child?.kill('SIGKILL');
+    await this.exited;
+  }
+
+  async stop() {
+    if (!this.alive) return;
+    this.child?.kill('SIGTERM');
+    const timeout = sleep(30_000).then(() => this.child?.kill('SIGKILL'));
+    await Promise.race([this.exited, timeout]);
+  }
+
+  /** Log lines whose message matches. */
+  matching(pattern: RegExp) {
+    return this.lines.filter(l => pattern.test(l.message));
+  }
+
+  describe() {
+    return `${this.name} (${this.url}, log ${this.logFile})`;
+  }
+}
+
+export type HttpAnswer = { status: number; body: any };
+
+/** A call with the static token; a dropped connection is status 0. */
+export async function call(
+  base: string,
+  method: 'GET' | 'POST',
+  path: string,
+  body?: unknown,
+): Promise<HttpAnswer> {
+  try {
+    const res = await fetch(`${base}/api/dora${path}`, {
+      method,
+      headers: {
+        Authorization: `Bearer ${TOKEN}`,
+        'Content-Type': 'application/json',
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    let parsed: unknown = text;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      // keep the text
+    }
+    return { status: res.status, body: parsed };
+  } catch (error) {
+    return { status: 0, body: String(error) };
+  }
+}

@@ -1,0 +1,51 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { unboundRawCalls } from './__testUtils__/sqlScan';
+
+/**
+ * SQL only through knex bindings: every raw SQL fragment in the plugin's
+ * source and migrations is a constant string, values go in as bindings.
+ */
+
+const PACKAGE_ROOT = join(__dirname, '..', '..');
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap(name => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return /\.(ts|js)$/.test(name) && !name.endsWith('.d.ts') ? [path] : [];
+  });
+}
+
+describe('SQL only through knex bindings', () => {
+  it('finds interpolated, concatenated and variable SQL (the check itself works)', () => {
+    const bad = [
+      'db.raw(`select * from t where id = ${id}`);',
+      "q.whereRaw('name = ' + name);",
+      'q.orderByRaw(column);',
+      "db.raw(\n  'a' +\n  b)",
+    ].join('\n');
+    expect(unboundRawCalls('sample.ts', bad)).toHaveLength(4);
+    const good = [
+      "db.raw('?', [type]);",
+      'q.whereRaw("owner_chain LIKE ? ESCAPE \'!\'", [pattern]);',
+      'q.whereRaw(`a.event_id = e.id`);',
+      "db.raw('it\\'s ?', [x])",
+      "knex.raw(\n  'coalesce(??, ??)',\n  ['a', 'b'],\n)",
+    ].join('\n');
+    expect(unboundRawCalls('sample.ts', good)).toEqual([]);
+  });
+
+  it('has no raw SQL built from values in src/ or migrations/', () => {
+    const files = [
+      ...sourceFiles(join(PACKAGE_ROOT, 'src')),
+      ...sourceFiles(join(PACKAGE_ROOT, 'migrations')),
+      // The scanner and this file hold samples in strings, not SQL.
+    ].filter(file => !/sqlScan|sqlBindings\.test/.test(file));
+    expect(files.length).toBeGreaterThan(20);
+    const offenders = files.flatMap(file =>
+      unboundRawCalls(relative(PACKAGE_ROOT, file), readFileSync(file, 'utf8')),
+    );
+    expect(offenders).toEqual([]);
+  });
+});
