@@ -9,6 +9,7 @@ import {
   PAGERDUTY_SERVICE_ID_ANNOTATION,
 } from '@dora-metrics/plugin-dora-common';
 import { IngestService } from '../ingest/IngestService';
+import { chunks } from '../lib/chunks';
 import {
   DemoProfile,
   DemoService,
@@ -118,8 +119,8 @@ export class DemoSeeder {
     items: T[],
     push: (batch: T[]) => Promise<{ rejected: unknown[] }>,
   ) {
-    for (let i = 0; i < items.length; i += MAX_BATCH_SIZE) {
-      const result = await push(items.slice(i, i + MAX_BATCH_SIZE));
+    for (const batch of chunks(items, MAX_BATCH_SIZE)) {
+      const result = await push(batch);
       if (result.rejected.length > 0) {
         this.deps.logger.warn(
           `DORA demo: ${result.rejected.length} generated items rejected`,

@@ -8,6 +8,7 @@ import {
 import { CatalogIndexProvider } from '../attribution/CatalogIndexProvider';
 import { PullRequestStore } from '../store/pullRequests';
 import { StoredEvents } from '../store/storedEvents';
+import { chunks } from '../lib/chunks';
 import { IngestService } from './IngestService';
 import {
   mergeCommit,
@@ -20,12 +21,7 @@ import { Observations, RepositoryIncidentObservation } from './observations';
 
 const key = (source: string, id: string) => `${source}:${id}`;
 
-function batches<T>(items: T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += MAX_BATCH_SIZE)
-    out.push(items.slice(i, i + MAX_BATCH_SIZE));
-  return out;
-}
+const batches = <T>(items: T[]) => chunks(items, MAX_BATCH_SIZE);
 
 /**
  * Applies what webhooks and the backfill observed: each observation is merged

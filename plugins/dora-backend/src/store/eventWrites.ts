@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Knex } from 'knex';
+import { chunks as sliceInto } from '../lib/chunks';
 import { retryOnConflict } from './conflictRetry';
 import {
   Attributed,
@@ -15,11 +16,9 @@ import {
 // Stays under every engine's bound-parameter limit with rows of ~20 columns.
 export const CHUNK = 200;
 
+/** Slices of at most {@link CHUNK} rows, one statement each. */
 export function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size)
-    out.push(items.slice(i, i + size));
-  return out;
+  return sliceInto(items, size);
 }
 
 export function contentHash(value: unknown): string {
