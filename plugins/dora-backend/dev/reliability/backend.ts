@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createBackend } from '@backstage/backend-defaults';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { demoEntities } from '../../src/reliability/__testUtils__/demoFill';
@@ -5,8 +6,14 @@ import { demoEntities } from '../../src/reliability/__testUtils__/demoFill';
 // A production-like DORA backend for the process-level reliability tests
 // (crash, database outage, replicas): Backstage's real auth, database,
 // scheduler and HTTP stack, the catalog mocked with the test entities.
-// Started by backendProcess.ts with `--config <file>`.
+// Started by backendProcess.ts with `--config <file>`. The benchmark
+// (dev/bench) hands it its generated organisation as a JSON file in
+// DORA_BACKEND_ENTITIES.
+const entitiesFile = process.env.DORA_BACKEND_ENTITIES;
+const entities = entitiesFile
+  ? JSON.parse(readFileSync(entitiesFile, 'utf8'))
+  : demoEntities;
 const backend = createBackend();
-backend.add(catalogServiceMock.factory({ entities: demoEntities }));
+backend.add(catalogServiceMock.factory({ entities }));
 backend.add(import('../../src'));
 backend.start();

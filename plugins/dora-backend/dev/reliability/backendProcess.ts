@@ -31,6 +31,7 @@ export class BackendProcess {
     readonly port: number,
     private readonly configFile: string,
     private readonly logFile: string,
+    private readonly entitiesFile?: string,
   ) {}
 
   static async start(options: {
@@ -38,6 +39,10 @@ export class BackendProcess {
     pg: PrivatePostgres;
     prefix: string;
     reconcileSeconds?: number;
+    /** Another `backend.database` (e.g. SQLite for the benchmark); default: `pg`. */
+    database?: Record<string, unknown>;
+    /** Catalog entities as a JSON file (default: the test entities). */
+    entitiesFile?: string;
   }): Promise<BackendProcess> {
     const port = await freePort();
     const dir = mkdtempSync(join(tmpdir(), `dora-${options.name}-`));
@@ -46,7 +51,7 @@ export class BackendProcess {
       backend: {
         baseUrl: `http://127.0.0.1:${port}`,
         listen: { host: '127.0.0.1', port },
-        database: {
+        database: options.database ?? {
           client: 'pg',
           connection: options.pg.connection(),
           prefix: options.prefix,
@@ -75,6 +80,7 @@ export class BackendProcess {
       port,
       configFile,
       join(dir, 'backend.log'),
+      options.entitiesFile,
     );
     await process_.spawn();
     return process_;
@@ -93,7 +99,14 @@ export class BackendProcess {
       ],
       {
         cwd: PACKAGE_DIR,
-        env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'info' },
+        env: {
+          ...process.env,
+          NODE_ENV: 'production',
+          LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+          ...(this.entitiesFile
+            ? { DORA_BACKEND_ENTITIES: this.entitiesFile }
+            : {}),
+        },
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     );
@@ -153,6 +166,11 @@ export class BackendProcess {
 
   get url() {
     return `http://127.0.0.1:${this.port}`;
+  }
+
+  /** The process id (for /proc/<pid>/status), while it runs. */
+  get pid(): number | undefined {
+    return this.child?.pid;
   }
 
   get alive() {

@@ -1,0 +1,105 @@
+import { Knex } from 'knex';
+import { call } from '../reliability/backendProcess';
+import { histories, pushItems, ServiceHistory } from './history';
+import { now } from './measure';
+import { Figures, naiveFigures } from './naive';
+import { BenchService } from './organisation';
+import { BenchSize, WINDOW } from './sizes';
+import { plainRows } from './sqlReferences';
+
+const BATCH = 5000;
+type Kind = 'changes' | 'deployments' | 'incidents';
+
+export type LoadResult = {
+  rows: number;
+  ms: number;
+  naiveMs: number;
+  naive: Map<string, Figures>;
+};
+
+/**
+ * Streams the organisation's history through the push API (batches of
+ * 5000, one request at a time, as a CI client would) and, in the same pass,
+ * runs the straightforward algorithm on each service's history. Only one
+ * service's history and one batch per kind are in memory at a time.
+ */
+export async function loadThroughApi(
+  base: string,
+  size: BenchSize,
+  services: readonly BenchService[],
+  seed: number,
+): Promise<LoadResult> {
+  const pending: Record<Kind, unknown[]> = {
+    changes: [],
+    deployments: [],
+    incidents: [],
+  };
+  let rows = 0;
+  let ms = 0;
+  const flush = async (kind: Kind) => {
+    const items = pending[kind];
+    if (!items.length) return;
+    pending[kind] = [];
+    const t = now();
+    const answer = await call(base, 'POST', `/v1/${kind}`, { [kind]: items });
+    ms += now() - t;
+    if (answer.status !== 200 || answer.body.rejected.length) {
+      throw new Error(
+        `push of ${kind} answered ${answer.status}: ${JSON.stringify(
+          answer.body,
+        ).slice(0, 500)}`,
+      );
+    }
+    rows += items.length;
+  };
+  const naive = new Map<string, Figures>();
+  let naiveMs = 0;
+  for (const h of histories(size, services, seed)) {
+    const t = now();
+    naive.set(h.service.entityRef, naiveFigures(h, WINDOW));
+    naiveMs += now() - t;
+    const items = pushItems(h);
+    for (const kind of ['changes', 'deployments', 'incidents'] as Kind[]) {
+      for (const item of items[kind]) {
+        pending[kind].push(item);
+        if (pending[kind].length >= BATCH) await flush(kind);
+      }
+    }
+  }
+  for (const kind of ['changes', 'deployments', 'incidents'] as Kind[])
+    await flush(kind);
+  return { rows, ms, naiveMs, naive };
+}
+
+/** The same raw rows with plain multi-row INSERTs (no checks, no facts); rows and ms. */
+export async function loadPlain(
+  db: Knex,
+  size: BenchSize,
+  services: readonly BenchService[],
+  seed: number,
+  rowsPerInsert: number,
+) {
+  let rows = 0;
+  let ms = 0;
+  const pending: Record<string, Record<string, unknown>[]> = {};
+  const flush = async (table: string) => {
+    const list = pending[table] ?? [];
+    pending[table] = [];
+    for (let i = 0; i < list.length; i += rowsPerInsert) {
+      const chunk = list.slice(i, i + rowsPerInsert);
+      const t = now();
+      await db(table).insert(chunk);
+      ms += now() - t;
+      rows += chunk.length;
+    }
+  };
+  const receivedAt = Date.now();
+  for (const h of histories(size, services, seed) as Iterable<ServiceHistory>) {
+    for (const [table, list] of Object.entries(plainRows(h, receivedAt))) {
+      (pending[table] ??= []).push(...list);
+      if (pending[table].length >= BATCH) await flush(table);
+    }
+  }
+  for (const table of Object.keys(pending)) await flush(table);
+  return { rows, ms };
+}

@@ -1,0 +1,34 @@
+import { readFileSync } from 'node:fs';
+
+export const now = () => performance.now();
+
+/** Interpolated percentile of `values` (ms), as PERCENTILE_CONT. */
+export function pct(values: readonly number[], p: number): number {
+  const s = [...values].sort((a, b) => a - b);
+  const rank = p * (s.length - 1);
+  const lo = Math.floor(rank);
+  return s[lo] + (s[Math.ceil(rank)] - s[lo]) * (rank - lo);
+}
+
+/** Runs `fn` `n` times one after another (after `warmup` untimed runs); the durations in ms. */
+export async function timeEach(
+  n: number,
+  fn: (i: number) => Promise<unknown>,
+  warmup = 3,
+): Promise<number[]> {
+  for (let i = 0; i < warmup; i++) await fn(i);
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = now();
+    await fn(i);
+    out.push(now() - t);
+  }
+  return out;
+}
+
+/** Peak resident set of a process so far (VmHWM), in MiB. */
+export function peakRssMiB(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? NaN);
+  return kb / 1024;
+}

@@ -1,0 +1,105 @@
+import { Entity } from '@backstage/catalog-model';
+import { BenchSize } from './sizes';
+
+/** One generated service: its entity and where its events come from. */
+export type BenchService = {
+  index: number;
+  entityRef: string;
+  repository: string;
+  ownerRef: string;
+  templateRef: string | null;
+};
+
+export type Organisation = {
+  entities: Entity[];
+  services: BenchService[];
+  /** The root group: every service is below it. */
+  largestGroupRef: string;
+  groupCount: number;
+};
+
+const groupRef = (name: string) => `group:default/${name}`;
+
+/**
+ * Groups in levels (each group's parent is in the level above, spread
+ * evenly), services owned by leaf groups, one in five created from no
+ * template. Deterministic from the size alone; histories come from the seed.
+ */
+export function generateOrganisation(size: BenchSize): Organisation {
+  const entities: Entity[] = [];
+  const levels: string[][] = [];
+  size.groupLevels.forEach((count, level) => {
+    const names = Array.from(
+      { length: count },
+      (_, i) => `bench-l${level}-g${i}`,
+    );
+    levels.push(names);
+    names.forEach((name, i) => {
+      const parent =
+        level === 0
+          ? null
+          : levels[level - 1][
+              Math.floor((i * levels[level - 1].length) / count)
+            ];
+      entities.push({
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Group',
+        metadata: { name, namespace: 'default', title: name },
+        spec: { type: 'team', children: [], ...(parent ? { parent } : {}) },
+        relations: parent
+          ? [{ type: 'childOf', targetRef: groupRef(parent) }]
+          : [],
+      });
+    });
+  });
+  const leaves = levels[levels.length - 1];
+  const templates = Array.from(
+    { length: size.templates },
+    (_, i) => `template:default/bench-template-${i}`,
+  );
+  for (const ref of templates) {
+    entities.push({
+      apiVersion: 'scaffolder.backstage.io/v1beta3',
+      kind: 'Template',
+      metadata: { name: ref.split('/')[1], namespace: 'default' },
+      spec: { type: 'service' },
+    });
+  }
+  const services: BenchService[] = [];
+  for (let index = 0; index < size.services; index++) {
+    const name = `bench-svc-${index}`;
+    const ownerRef = groupRef(leaves[index % leaves.length]);
+    const templateRef =
+      index % 5 === 4 ? null : templates[index % templates.length];
+    const repository = `bench-org/${name}`;
+    services.push({
+      index,
+      entityRef: `component:default/${name}`,
+      repository,
+      ownerRef,
+      templateRef,
+    });
+    entities.push({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: {
+        name,
+        namespace: 'default',
+        annotations: {
+          'github.com/project-slug': repository,
+          ...(templateRef
+            ? { 'backstage.io/source-template': templateRef }
+            : {}),
+        },
+      },
+      spec: { type: 'service', lifecycle: 'production', owner: ownerRef },
+      relations: [{ type: 'ownedBy', targetRef: ownerRef }],
+    });
+  }
+  return {
+    entities,
+    services,
+    largestGroupRef: groupRef(levels[0][0]),
+    groupCount: size.groupLevels.reduce((a, b) => a + b, 0),
+  };
+}

@@ -1,0 +1,207 @@
+import { Knex } from 'knex';
+import { BackendProcess, call } from '../reliability/backendProcess';
+import { waitFor } from '../reliability/scenarioTools';
+import { ms, Row, x2 } from './goals';
+import { loadPlain, loadThroughApi } from './load';
+import { now, pct, peakRssMiB, timeEach } from './measure';
+import { apiFigures, differences } from './naive';
+import { Organisation } from './organisation';
+import { BenchSize, WINDOW } from './sizes';
+import {
+  migratePlain,
+  readEntityFacts,
+  setBasedAggregation,
+} from './sqlReferences';
+
+const YEAR_MS = 365 * 86_400_000;
+const iso = (t: number) => new Date(t).toISOString();
+const range = `from=${iso(WINDOW.from)}&to=${iso(WINDOW.to)}`;
+
+async function get(base: string, path: string) {
+  const answer = await call(base, 'GET', path);
+  if (answer.status !== 200)
+    throw new Error(
+      `GET ${path}: ${answer.status} ${JSON.stringify(answer.body)}`,
+    );
+  return answer.body;
+}
+
+/** Every figure of one database, each with its reference measured here. */
+export async function measureDatabase(o: {
+  db: string;
+  size: BenchSize;
+  seed: number;
+  org: Organisation;
+  backend: BackendProcess;
+  store: Knex;
+  plain: Knex;
+  log: (s: string) => void;
+}) {
+  const { db, size, seed, org, backend, store, plain, log } = o;
+  const base = backend.url;
+  const rows: Row[] = [];
+  const mismatches: string[] = [];
+  const pid = backend.pid!;
+
+  log(`${db}: loading through the push API`);
+  const load = await loadThroughApi(base, size, org.services, seed);
+  const rssLoad = peakRssMiB(pid);
+  log(`${db}: ${load.rows} rows in ${(load.ms / 1000).toFixed(1)} s`);
+  await migratePlain(plain);
+  const plainLoad = await loadPlain(
+    plain,
+    size,
+    org.services,
+    seed,
+    db === 'sqlite' ? 500 : 1000,
+  );
+  const apiRate = load.rows / (load.ms / 1000);
+  const plainRate = plainLoad.rows / (plainLoad.ms / 1000);
+  rows.push({
+    figure: 'ingest rate (rows/s)',
+    db,
+    value: apiRate.toFixed(0),
+    reference: `${plainRate.toFixed(0)} plain INSERT`,
+    ratio: `${((100 * apiRate) / plainRate).toFixed(1)} %`,
+    goal: '>= 25 % of INSERT',
+    load: 0.25 / (apiRate / plainRate),
+  });
+
+  log(`${db}: full recompute`);
+  let t = now();
+  const recompute = await call(base, 'POST', '/v1/recompute', {});
+  const recomputeMs = now() - t;
+  if (recompute.status !== 200)
+    throw new Error(`recompute: ${recompute.status}`);
+  t = now();
+  const setBased = await setBasedAggregation(store, WINDOW);
+  const setBasedMs = now() - t;
+  rows.push({
+    figure: 'full recompute',
+    db,
+    value: ms(recomputeMs),
+    reference: `${ms(setBasedMs)} set-based SQL`,
+    ratio: x2(recomputeMs, setBasedMs),
+    goal: '<= 60 s, <= 2x SQL',
+    load: Math.max(recomputeMs / 60_000, recomputeMs / setBasedMs / 2),
+  });
+  rows.push({
+    figure: 'straightforward algorithm (all entities)',
+    db,
+    value: ms(load.naiveMs),
+    reference: 'recompute / it',
+    ratio: x2(recomputeMs, load.naiveMs),
+  });
+  const rssRecompute = peakRssMiB(pid);
+
+  // Metrics of single entities: a sample spread over the organisation.
+  const sample = org.services.filter(
+    (_, i) => i % Math.max(1, Math.floor(org.services.length / 20)) === 0,
+  );
+  const metricsTimes = await timeEach(60, i =>
+    get(
+      base,
+      `/v1/metrics?entityRef=${
+        sample[i % sample.length].entityRef
+      }&${range}&granularity=week`,
+    ),
+  );
+  const sqlTimes = await timeEach(60, i =>
+    readEntityFacts(
+      store,
+      sample[i % sample.length].entityRef,
+      WINDOW.from - YEAR_MS,
+      WINDOW.to,
+    ),
+  );
+  const p95 = pct(metricsTimes, 0.95);
+  const sqlP95 = pct(sqlTimes, 0.95);
+  rows.push({
+    figure: 'GET /v1/metrics p50 / p95',
+    db,
+    value: `${ms(pct(metricsTimes, 0.5))} / ${ms(p95)}`,
+    reference: `${ms(pct(sqlTimes, 0.5))} / ${ms(sqlP95)} SQL`,
+    ratio: x2(p95, sqlP95),
+    goal: 'p95 <= 25 ms, <= 2x SQL',
+    load: Math.max(p95 / 25, p95 / sqlP95 / 2),
+  });
+  const teamTimes = await timeEach(15, () =>
+    get(base, `/v1/teams/metrics?groupRef=${org.largestGroupRef}&${range}`),
+  );
+  rows.push({
+    figure: `team metrics (${size.services} services) p50 / p95`,
+    db,
+    value: `${ms(pct(teamTimes, 0.5))} / ${ms(pct(teamTimes, 0.95))}`,
+    goal: 'p95 <= 150 ms',
+    load: pct(teamTimes, 0.95) / 150,
+  });
+  const templateTimes = await timeEach(15, () =>
+    get(base, `/v1/templates/report?${range}`),
+  );
+  rows.push({
+    figure: 'template report p50 / p95',
+    db,
+    value: `${ms(pct(templateTimes, 0.5))} / ${ms(pct(templateTimes, 0.95))}`,
+    goal: 'p95 <= 300 ms',
+    load: pct(templateTimes, 0.95) / 300,
+  });
+
+  // Speed never changes a number: the API and the set-based SQL against the
+  // straightforward algorithm.
+  for (const s of sample) {
+    const expected = load.naive.get(s.entityRef)!;
+    const body = await get(
+      base,
+      `/v1/metrics?entityRef=${s.entityRef}&${range}&granularity=week`,
+    );
+    for (const d of differences(expected, apiFigures(body)))
+      mismatches.push(`${db} api ${s.entityRef} ${d}`);
+    for (const d of differences(expected, setBased.get(s.entityRef) ?? {}))
+      mismatches.push(`${db} set-based SQL ${s.entityRef} ${d}`);
+  }
+
+  // Freshness: one new deployment, until GET /v1/metrics counts it.
+  const fresh = org.services[0];
+  const freshness: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    const path = `/v1/metrics?entityRef=${fresh.entityRef}&${range}&granularity=week`;
+    const before = (await get(base, path)).deploymentFrequency.count;
+    t = now();
+    await call(base, 'POST', '/v1/deployments', {
+      deployments: [
+        {
+          source: 'bench',
+          id: `fresh-${i}`,
+          repository: fresh.repository,
+          environment: 'production',
+          status: 'success',
+          finishedAt: iso(WINDOW.to - 3_600_000 + i * 1000),
+        },
+      ],
+    });
+    const seen = await waitFor(
+      async () =>
+        (await get(base, path)).deploymentFrequency.count === before + 1,
+      30_000,
+    );
+    freshness.push(seen ? now() - t : 30_000);
+  }
+  const fresh95 = pct(freshness, 0.95);
+  rows.push({
+    figure: 'freshness p50 / p95',
+    db,
+    value: `${ms(pct(freshness, 0.5))} / ${ms(fresh95)}`,
+    goal: 'p95 <= 5 s',
+    load: fresh95 / 5000,
+  });
+  const rss = Math.max(rssLoad, rssRecompute);
+  rows.push({
+    figure: 'peak backend RSS (VmHWM)',
+    db,
+    value: `${rss.toFixed(0)} MiB`,
+    reference: `${rssLoad.toFixed(0)} after load`,
+    goal: '<= 1024 MiB',
+    load: rss / 1024,
+  });
+  return { rows, mismatches };
+}
