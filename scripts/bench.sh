@@ -20,6 +20,8 @@ args=("$@")
 [[ " ${args[*]-} " == *" --db "* ]] || args+=(--db pg)
 
 printf '==> bundle size\n'
+# The package build packs the declarations that `yarn tsc` writes.
+yarn tsc
 node scripts/bundle-size.cjs
 
 printf '\n==> backend performance (%s)\n' "${args[*]}"

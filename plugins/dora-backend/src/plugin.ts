@@ -68,7 +68,7 @@ export const doraPlugin = createBackendPlugin({
           deriver,
           logger,
         });
-        const access = new CatalogAccess({ catalog, auth });
+        const access = new CatalogAccess({ catalog, auth, catalogIndex });
         const reportDeps = { store, access, catalogIndex, config };
         const reports = new ReportService(reportDeps);
         const templates = new TemplateReportService(reportDeps);

@@ -91,6 +91,13 @@ export class BackendProcess {
     const child = spawn(
       process.execPath,
       [
+        // A CPU profile of the backend per run, for finding where time goes.
+        ...(process.env.DORA_BACKEND_CPU_PROFILE_DIR
+          ? [
+              '--cpu-prof',
+              `--cpu-prof-dir=${process.env.DORA_BACKEND_CPU_PROFILE_DIR}`,
+            ]
+          : []),
         '--require',
         require.resolve('@backstage/cli-node/config/nodeTransform.cjs'),
         ENTRY,

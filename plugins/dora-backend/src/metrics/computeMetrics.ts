@@ -10,13 +10,22 @@ import {
   recoveryTimeBand,
   SeriesPoint,
 } from '@dora-metrics/plugin-dora-common';
-import { hoursBetween, median, percentile, ratio } from './stats';
+import {
+  hoursBetween,
+  median,
+  percentileOfSorted,
+  ratio,
+  sortedSamples,
+} from './stats';
 import { bucketStart, bucketStarts, DAY_MS, inWindow, Window } from './time';
 import { DeploymentFact, IncidentFact, RecoveryFact } from './types';
 
+/** A counted deployment as reports read it: without the commits it shipped. */
+export type PooledDeployment = Omit<DeploymentFact, 'commits'>;
+
 /** Facts of one entity or of a pool of entities (team, template). */
 export type FactPool = {
-  deployments: readonly DeploymentFact[];
+  deployments: readonly PooledDeployment[];
   recoveries: readonly RecoveryFact[];
   incidents: readonly IncidentFact[];
 };
@@ -33,6 +42,17 @@ const within = <T>(
     return ms !== null && inWindow(ms, window);
   });
 
+const STAGES = ['coding', 'pickup', 'review', 'deploy'] as const;
+
+/** Median and 90th percentile of samples, sorting them once. */
+function spread(samples: number[]) {
+  const sorted = sortedSamples(samples);
+  return {
+    median: percentileOfSorted(sorted, 0.5),
+    p90: percentileOfSorted(sorted, 0.9),
+  };
+}
+
 /** The five metrics over `[from, to)` (spec: "The five metrics"). */
 export function computeMetrics(
   pool: FactPool,
@@ -42,27 +62,39 @@ export function computeMetrics(
   const deployments = within(pool.deployments, d => d.finishedAt, window);
   const recoveries = within(pool.recoveries, r => r.at, window);
   const restored = within(pool.incidents, i => i.resolvedAt, window);
-  const leadTimes = deployments.flatMap(d => d.leadTimes);
-  const stage = (name: keyof DeploymentFact['stages']) =>
-    median(deployments.flatMap(d => d.stages[name]));
-  const failed = deployments.filter(d => d.failed).length;
-  const unplanned = deployments.filter(d => d.unplanned).length;
+  const leadTimes: number[] = [];
+  const stages: Record<(typeof STAGES)[number], number[]> = {
+    coding: [],
+    pickup: [],
+    review: [],
+    deploy: [],
+  };
+  let failed = 0;
+  let unplanned = 0;
+  for (const d of deployments) {
+    for (const hours of d.leadTimes) leadTimes.push(hours);
+    for (const name of STAGES) {
+      for (const hours of d.stages[name]) stages[name].push(hours);
+    }
+    if (d.failed) failed++;
+    if (d.unplanned) unplanned++;
+  }
   const failureRate = ratio(failed, deployments.length);
-  const leadTimeMedian = median(leadTimes);
+  const leadTime = spread(leadTimes);
   const recoveryMedian = median(recoveries.map(r => r.hours));
 
   return {
     deploymentFrequency: deploymentFrequency(deployments, window, options),
     leadTime: {
-      medianHours: leadTimeMedian,
-      p90Hours: percentile(leadTimes, 0.9),
+      medianHours: leadTime.median,
+      p90Hours: leadTime.p90,
       samples: leadTimes.length,
-      band: leadTimeBand(leadTimeMedian, options.bands),
+      band: leadTimeBand(leadTime.median, options.bands),
       stages: {
-        codingHours: stage('coding'),
-        pickupHours: stage('pickup'),
-        reviewHours: stage('review'),
-        deployHours: stage('deploy'),
+        codingHours: median(stages.coding),
+        pickupHours: median(stages.pickup),
+        reviewHours: median(stages.review),
+        deployHours: median(stages.deploy),
       },
     },
     changeFailureRate: {
@@ -98,7 +130,7 @@ export function computeMetrics(
  * window, only days inside it; weeks without one count as 0.
  */
 function deploymentFrequency(
-  deployments: readonly DeploymentFact[],
+  deployments: readonly PooledDeployment[],
   window: Window,
   options: ComputeOptions,
 ): DeploymentFrequency {
@@ -163,7 +195,7 @@ export function computeSeries(
   const points = new Map(
     bucketStarts(window, granularity, timeZone).map(start => [
       start,
-      { deployments: [] as DeploymentFact[], recoveries: [] as number[] },
+      { deployments: [] as PooledDeployment[], recoveries: [] as number[] },
     ]),
   );
   const bucketOf = (ms: number) =>
@@ -174,20 +206,24 @@ export function computeSeries(
     bucketOf(r.at)?.recoveries.push(r.hours);
 
   return [...points.entries()].map(([start, { deployments, recoveries }]) => {
-    const leadTimes = deployments.flatMap(d => d.leadTimes);
-    const failed = deployments.filter(d => d.failed).length;
+    const leadTimes: number[] = [];
+    let failed = 0;
+    let unplanned = 0;
+    for (const d of deployments) {
+      for (const hours of d.leadTimes) leadTimes.push(hours);
+      if (d.failed) failed++;
+      if (d.unplanned) unplanned++;
+    }
+    const leadTime = spread(leadTimes);
     return {
       start: new Date(start).toISOString(),
       deployments: deployments.length,
-      leadTimeMedianHours: median(leadTimes),
-      leadTimeP90Hours: percentile(leadTimes, 0.9),
+      leadTimeMedianHours: leadTime.median,
+      leadTimeP90Hours: leadTime.p90,
       failedDeployments: failed,
       changeFailureRate: ratio(failed, deployments.length),
       recoveryMedianHours: median(recoveries),
-      reworkRate: ratio(
-        deployments.filter(d => d.unplanned).length,
-        deployments.length,
-      ),
+      reworkRate: ratio(unplanned, deployments.length),
     };
   });
 }

@@ -1,17 +1,30 @@
+/** The values in ascending order, as a new typed array (a numeric sort). */
+export function sortedSamples(values: ArrayLike<number>): Float64Array {
+  return Float64Array.from(values).sort();
+}
+
 /**
- * Continuous percentile over unsorted values, as SQL's `PERCENTILE_CONT`:
- * linear interpolation between the two closest ranks. `null` when empty.
+ * Continuous percentile over values sorted ascending, as SQL's
+ * `PERCENTILE_CONT`: linear interpolation between the two closest ranks.
+ * `null` when empty.
  */
-export function percentile(
-  values: readonly number[],
+export function percentileOfSorted(
+  sorted: ArrayLike<number>,
   p: number,
 ): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
+  if (sorted.length === 0) return null;
   const rank = p * (sorted.length - 1);
   const lower = Math.floor(rank);
   const upper = Math.ceil(rank);
   return sorted[lower] + (sorted[upper] - sorted[lower]) * (rank - lower);
+}
+
+/** {@link percentileOfSorted} over unsorted values. */
+export function percentile(
+  values: readonly number[],
+  p: number,
+): number | null {
+  return percentileOfSorted(sortedSamples(values), p);
 }
 
 export function median(values: readonly number[]): number | null {

@@ -6,13 +6,80 @@ export type Window = { from: number; to: number };
 
 export const DAY_MS = 86_400_000;
 
+type Bucket = { start: number; end: number };
+
+/*
+ * Calendar arithmetic in a time zone is costly (luxon builds objects for
+ * every call) and a report buckets every fact several times. The buckets
+ * overlapping each UTC day are computed once and kept, per zone and unit;
+ * a UTC day overlaps at most three of them, so a lookup is a short scan.
+ */
+const calendars = new Map<string, Map<number, Bucket[]>>();
+// About 270 years of days per zone and unit; past that the cache starts over.
+const MAX_CACHED_DAYS = 100_000;
+
+const sameBucket = (a: DateTime, b: DateTime, unit: Granularity) => {
+  if (unit === 'week')
+    return a.weekYear === b.weekYear && a.weekNumber === b.weekNumber;
+  return (
+    a.year === b.year &&
+    a.month === b.month &&
+    (unit === 'month' || a.day === b.day)
+  );
+};
+
+/**
+ * The first instant of the local day, week or month holding `ms`. luxon's
+ * startOf alone is not that where a zone repeats midnight (Havana falls back
+ * from 01:00 to 00:00): it would start the same local date twice.
+ */
+function firstInstant(ms: number, unit: Granularity, zone: string): number {
+  let start = DateTime.fromMillis(ms, { zone }).startOf(unit);
+  for (;;) {
+    const before = DateTime.fromMillis(start.toMillis() - 1, { zone });
+    if (!sameBucket(before, start, unit)) return start.toMillis();
+    start = before.startOf(unit);
+  }
+}
+
+function bucketsOfUtcDay(utcDay: number, unit: Granularity, zone: string) {
+  const name = `${zone}\n${unit}`;
+  let calendar = calendars.get(name);
+  if (!calendar) {
+    calendar = new Map();
+    calendars.set(name, calendar);
+  }
+  let buckets = calendar.get(utcDay);
+  if (!buckets) {
+    buckets = [];
+    const dayEnd = (utcDay + 1) * DAY_MS;
+    let start = firstInstant(utcDay * DAY_MS, unit, zone);
+    while (start < dayEnd) {
+      const next = DateTime.fromMillis(start, { zone }).plus({ [unit]: 1 });
+      const end = firstInstant(next.toMillis(), unit, zone);
+      buckets.push({ start, end });
+      start = end;
+    }
+    if (calendar.size >= MAX_CACHED_DAYS) calendar.clear();
+    calendar.set(utcDay, buckets);
+  }
+  return buckets;
+}
+
+function bucketAt(ms: number, unit: Granularity, zone: string): Bucket {
+  for (const bucket of bucketsOfUtcDay(Math.floor(ms / DAY_MS), unit, zone)) {
+    if (ms >= bucket.start && ms < bucket.end) return bucket;
+  }
+  throw new Error(`no ${unit} in ${zone} holds ${new Date(ms).toISOString()}`);
+}
+
 /** Start of the day, ISO week (Monday) or calendar month holding `ms`, in `zone`. */
 export function bucketStart(
   ms: number,
   unit: Granularity,
   zone: string,
 ): number {
-  return DateTime.fromMillis(ms, { zone }).startOf(unit).toMillis();
+  return bucketAt(ms, unit, zone).start;
 }
 
 /**
@@ -25,12 +92,10 @@ export function bucketStarts(
   zone: string,
 ): number[] {
   const starts: number[] = [];
-  let cursor = DateTime.fromMillis(bucketStart(window.from, unit, zone), {
-    zone,
-  });
-  while (cursor.toMillis() < window.to) {
-    starts.push(cursor.toMillis());
-    cursor = cursor.plus({ [unit]: 1 });
+  for (let at = window.from; at < window.to; ) {
+    const bucket = bucketAt(at, unit, zone);
+    starts.push(bucket.start);
+    at = bucket.end;
   }
   return starts;
 }

@@ -5,35 +5,59 @@ import {
 import { NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { normalizeEntityRef } from '../attribution/attribute';
+import { CatalogIndexProvider } from '../attribution/CatalogIndexProvider';
 
 /**
  * What the caller may see of the catalog. Catalog reads for a user go with
  * the user's credentials, so that read access follows catalog permissions. A
  * service (a CI token restricted to this plugin, say) is trusted like any
- * backend caller: the catalog is read as this plugin.
+ * backend caller: it sees what this plugin sees, which is what the catalog
+ * index already holds, so only refs missing from the index (newer than it,
+ * or of kinds it leaves out) cost a catalog call.
  */
 export class CatalogAccess {
   constructor(
-    private readonly deps: { catalog: CatalogService; auth: AuthService },
+    private readonly deps: {
+      catalog: CatalogService;
+      auth: AuthService;
+      catalogIndex: CatalogIndexProvider;
+    },
   ) {}
 
+  private isService(credentials: BackstageCredentials) {
+    return this.deps.auth.isPrincipal(credentials, 'service');
+  }
+
   private async onBehalfOf(credentials: BackstageCredentials) {
-    const { auth } = this.deps;
     return {
-      credentials: auth.isPrincipal(credentials, 'service')
-        ? await auth.getOwnServiceCredentials()
+      credentials: this.isService(credentials)
+        ? await this.deps.auth.getOwnServiceCredentials()
         : credentials,
     };
   }
 
+  /** Refs the catalog must still be asked about. */
+  private async unknownToIndex(
+    entityRefs: string[],
+    credentials: BackstageCredentials,
+  ) {
+    if (!this.isService(credentials)) return entityRefs;
+    const index = await this.deps.catalogIndex.get();
+    return entityRefs.filter(ref => !index.get(ref));
+  }
+
   /** The refs of `entityRefs` the caller may read, and how many were hidden. */
   async visible(entityRefs: string[], credentials: BackstageCredentials) {
-    if (entityRefs.length === 0) return { visible: [], hidden: 0 };
-    const { items } = await this.deps.catalog.getEntitiesByRefs(
-      { entityRefs, fields: ['kind', 'metadata.name'] },
-      await this.onBehalfOf(credentials),
-    );
-    const visible = entityRefs.filter((_, i) => items[i]);
+    const ask = await this.unknownToIndex(entityRefs, credentials);
+    const unreadable = new Set<string>();
+    if (ask.length > 0) {
+      const { items } = await this.deps.catalog.getEntitiesByRefs(
+        { entityRefs: ask, fields: ['kind', 'metadata.name'] },
+        await this.onBehalfOf(credentials),
+      );
+      ask.forEach((ref, i) => items[i] || unreadable.add(ref));
+    }
+    const visible = entityRefs.filter(ref => !unreadable.has(ref));
     return { visible, hidden: entityRefs.length - visible.length };
   }
 
@@ -47,11 +71,8 @@ export class CatalogAccess {
     field = 'entityRef',
   ): Promise<string> {
     const normalized = normalizeEntityRef(ref);
-    const entity = await this.deps.catalog.getEntityByRef(
-      normalized,
-      await this.onBehalfOf(credentials),
-    );
-    if (!entity) {
+    const { visible } = await this.visible([normalized], credentials);
+    if (visible.length === 0) {
       throw new NotFoundError(
         `${field}: no entity ${normalized} that you may read`,
       );

@@ -13,7 +13,7 @@ import { median } from '../metrics/stats';
 import { DAY_MS, previousWindow } from '../metrics/time';
 import { DoraStore } from '../store/types';
 import { CatalogAccess } from './CatalogAccess';
-import { entitySummary, metricsReport, poolOf, Request } from './pools';
+import { entitySummaries, metricsReport, poolOf, Request } from './pools';
 
 /**
  * Entity and team reports: loads the facts once for the window and the one
@@ -89,14 +89,14 @@ export class ReportService {
     }
     const { visible, hidden } = await access.visible(candidates, credentials);
     const visiblePool = poolOf(pool, new Set(visible));
-    const entities = visible.map(ref =>
-      entitySummary(
-        visiblePool,
-        ref,
-        index.get(ref)?.title ?? null,
-        window,
-        config,
-      ),
+    const entities = entitySummaries(
+      visiblePool,
+      visible.map(ref => ({
+        entityRef: ref,
+        title: index.get(ref)?.title ?? null,
+      })),
+      window,
+      config,
     );
     const days = (window.to - window.from) / DAY_MS;
     return {

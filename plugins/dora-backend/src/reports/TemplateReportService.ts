@@ -12,7 +12,13 @@ import { DoraConfig } from '../config';
 import { Window } from '../metrics/time';
 import { DoraStore } from '../store/types';
 import { CatalogAccess } from './CatalogAccess';
-import { entitySummary, metricsOf, poolOf, Request } from './pools';
+import {
+  entitySummaries,
+  mergePools,
+  metricsOf,
+  poolsByEntity,
+  Request,
+} from './pools';
 import { windowJson } from './window';
 
 // Map key of the entities created from no template.
@@ -57,21 +63,30 @@ export class TemplateReportService {
       window.from,
       window.to,
     );
+    const own = poolsByEntity(pool);
     return [...byTemplate.entries()]
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([key, refs]) => {
         const shown = refs.filter(r => visibleSet.has(r));
-        const own = poolOf(pool, new Set(shown));
+        const templatePool = mergePools(shown.map(r => own.get(r)));
         const row: TemplateReportRow = {
           templateRef: key === NO_TEMPLATE ? null : key,
           title: key === NO_TEMPLATE ? null : index.get(key)?.title ?? null,
           entityCount: shown.length,
           hiddenEntityCount: refs.length - shown.length,
-          metrics: metricsOf(own, window, config),
+          metrics: metricsOf(templatePool, window, config),
         };
-        const entities = shown.map(r =>
-          entitySummary(own, r, index.get(r)?.title ?? null, window, config),
-        );
+        // Only the drill-down lists the entities; the report does not need them.
+        const entities = () =>
+          entitySummaries(
+            templatePool,
+            shown.map(r => ({
+              entityRef: r,
+              title: index.get(r)?.title ?? null,
+            })),
+            window,
+            config,
+          );
         return { row, entities };
       });
   }
@@ -102,7 +117,7 @@ export class TemplateReportService {
     return {
       window: windowJson(window),
       ...found.row,
-      entities: found.entities,
+      entities: found.entities(),
     };
   }
 }

@@ -29,6 +29,49 @@ export function poolOf(
   };
 }
 
+type MutablePool = {
+  [K in keyof FactPool]: FactPool[K][number][];
+};
+
+/** A pool split by entity in one pass (entities without facts are absent). */
+export function poolsByEntity(pool: FactPool): Map<string, FactPool> {
+  const pools = new Map<string, MutablePool>();
+  const of = (entityRef: string) => {
+    let own = pools.get(entityRef);
+    if (!own) {
+      own = { deployments: [], recoveries: [], incidents: [] };
+      pools.set(entityRef, own);
+    }
+    return own;
+  };
+  for (const d of pool.deployments) of(d.entityRef).deployments.push(d);
+  for (const r of pool.recoveries) of(r.entityRef).recoveries.push(r);
+  for (const i of pool.incidents) of(i.entityRef).incidents.push(i);
+  return pools;
+}
+
+export const EMPTY_POOL: FactPool = {
+  deployments: [],
+  recoveries: [],
+  incidents: [],
+};
+
+/** One pool holding the facts of several (`undefined`: an entity without facts). */
+export function mergePools(pools: readonly (FactPool | undefined)[]): FactPool {
+  const merged: MutablePool = {
+    deployments: [],
+    recoveries: [],
+    incidents: [],
+  };
+  for (const pool of pools) {
+    if (!pool) continue;
+    merged.deployments.push(...pool.deployments);
+    merged.recoveries.push(...pool.recoveries);
+    merged.incidents.push(...pool.incidents);
+  }
+  return merged;
+}
+
 const options = (config: DoraConfig) => ({
   timeZone: config.timeZone,
   bands: config.bands,
@@ -42,19 +85,19 @@ export function metricsOf(pool: FactPool, window: Window, config: DoraConfig) {
   };
 }
 
-/** One entity's row, computed from a pool holding (at least) its facts. */
-export function entitySummary(
+/** One row per entity, each computed from the entity's own facts. */
+export function entitySummaries(
   pool: FactPool,
-  entityRef: string,
-  title: string | null,
+  entities: readonly { entityRef: string; title: string | null }[],
   window: Window,
   config: DoraConfig,
-): EntityMetricsSummary {
-  return {
+): EntityMetricsSummary[] {
+  const own = poolsByEntity(pool);
+  return entities.map(({ entityRef, title }) => ({
     entityRef,
     title,
-    metrics: metricsOf(poolOf(pool, new Set([entityRef])), window, config),
-  };
+    metrics: metricsOf(own.get(entityRef) ?? EMPTY_POOL, window, config),
+  }));
 }
 
 /** The full report: window, previous window, series and data quality. */

@@ -1,8 +1,7 @@
 import { Knex } from 'knex';
-import { FactPool } from '../metrics/computeMetrics';
+import { FactPool, PooledDeployment } from '../metrics/computeMetrics';
 import {
   ChangeRecord,
-  DeploymentFact,
   DeploymentRecord,
   EntityFacts,
   IncidentFact,
@@ -219,7 +218,7 @@ export async function loadFacts(
   to: number,
 ): Promise<FactPool> {
   const pool = {
-    deployments: [] as DeploymentFact[],
+    deployments: [] as PooledDeployment[],
     recoveries: [] as RecoveryFact[],
     incidents: [] as IncidentFact[],
   };
@@ -227,17 +226,47 @@ export async function loadFacts(
     'entityRefs' in scope ? chunks(scope.entityRefs, 500) : [undefined];
   for (const refs of refBatches) {
     if (refs && refs.length === 0) continue;
-    const deployments = await scoped(db('dora_deployment_facts'), scope, refs)
-      .where('finished_at', '>=', from)
-      .where('finished_at', '<', to);
-    const recoveries = await scoped(db('dora_recovery_facts'), scope, refs)
-      .where('at', '>=', from)
-      .where('at', '<', to);
-    const incidents = await scoped(db('dora_incident_facts'), scope, refs)
-      .where('started_at', '<', to)
-      .where(q =>
-        q.whereNull('resolved_at').orWhere('resolved_at', '>=', from),
-      );
+    // Reports never list shipped commits: that column stays unread here.
+    const [deployments, recoveries, incidents] = await Promise.all([
+      scoped(db('dora_deployment_facts'), scope, refs)
+        .select(
+          'entity_ref',
+          'deployment_id',
+          'finished_at',
+          'failed',
+          'unplanned',
+          'commits_unknown',
+          'clock_skewed',
+          'lead_times',
+          'stages',
+        )
+        .where('finished_at', '>=', from)
+        .where('finished_at', '<', to),
+      scoped(db('dora_recovery_facts'), scope, refs)
+        .select(
+          'entity_ref',
+          'kind',
+          'at',
+          'hours',
+          'deployment_id',
+          'recovered_by',
+        )
+        .where('at', '>=', from)
+        .where('at', '<', to),
+      scoped(db('dora_incident_facts'), scope, refs)
+        .select(
+          'entity_ref',
+          'incident_id',
+          'started_at',
+          'resolved_at',
+          'linked_deployment_id',
+          'linked_by',
+        )
+        .where('started_at', '<', to)
+        .where(q =>
+          q.whereNull('resolved_at').orWhere('resolved_at', '>=', from),
+        ),
+    ]);
     pool.deployments.push(
       ...deployments.map(r => ({
         entityRef: r.entity_ref,
@@ -249,7 +278,6 @@ export async function loadFacts(
         clockSkewed: Number(r.clock_skewed),
         leadTimes: JSON.parse(r.lead_times),
         stages: JSON.parse(r.stages),
-        commits: JSON.parse(r.commits),
       })),
     );
     pool.recoveries.push(

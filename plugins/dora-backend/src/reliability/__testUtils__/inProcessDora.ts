@@ -34,7 +34,7 @@ export async function createInProcessDora(knex: Knex, entities: Entity[]) {
   );
   const deriver = new FactDeriver({ store, catalogIndex, config, logger });
   const ingest = new IngestService({ store, catalogIndex, deriver, logger });
-  const access = new CatalogAccess({ catalog, auth });
+  const access = new CatalogAccess({ catalog, auth, catalogIndex });
   const reports = new ReportService({ store, access, catalogIndex, config });
   return { knex, store, ingest, reports, deriver, config };
 }
