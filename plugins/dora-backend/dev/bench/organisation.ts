@@ -13,8 +13,10 @@ export type BenchService = {
 export type Organisation = {
   entities: Entity[];
   services: BenchService[];
-  /** The root group: every service is below it. */
-  largestGroupRef: string;
+  /** The group (subgroups included) owning the most services, at most 500. */
+  teamGroupRef: string;
+  /** How many services that group owns. */
+  teamServiceCount: number;
   groupCount: number;
 };
 
@@ -28,6 +30,7 @@ const groupRef = (name: string) => `group:default/${name}`;
 export function generateOrganisation(size: BenchSize): Organisation {
   const entities: Entity[] = [];
   const levels: string[][] = [];
+  const parents = new Map<string, string>();
   size.groupLevels.forEach((count, level) => {
     const names = Array.from(
       { length: count },
@@ -41,6 +44,7 @@ export function generateOrganisation(size: BenchSize): Organisation {
           : levels[level - 1][
               Math.floor((i * levels[level - 1].length) / count)
             ];
+      if (parent) parents.set(name, parent);
       entities.push({
         apiVersion: 'backstage.io/v1alpha1',
         kind: 'Group',
@@ -99,7 +103,24 @@ export function generateOrganisation(size: BenchSize): Organisation {
   return {
     entities,
     services,
-    largestGroupRef: groupRef(levels[0][0]),
+    ...teamGroup(services, parents),
     groupCount: size.groupLevels.reduce((a, b) => a + b, 0),
   };
+}
+
+/** The issue's team view: the group owning the most services, at most 500. */
+function teamGroup(
+  services: readonly BenchService[],
+  parents: ReadonlyMap<string, string>,
+) {
+  const owned = new Map<string, number>();
+  for (const s of services) {
+    let name: string | undefined = s.ownerRef.split('/')[1];
+    for (; name; name = parents.get(name))
+      owned.set(name, (owned.get(name) ?? 0) + 1);
+  }
+  const [name, count] = [...owned.entries()]
+    .filter(([, n]) => n <= 500)
+    .sort(([a, x], [b, y]) => y - x || a.localeCompare(b))[0];
+  return { teamGroupRef: groupRef(name), teamServiceCount: count };
 }

@@ -32,7 +32,7 @@ export const SIZES: Record<BenchSize['name'], BenchSize> = {
   large: {
     name: 'large',
     services: 5_000,
-    groupLevels: [1, 7, 56, 736],
+    groupLevels: [1, 10, 60, 729],
     templates: 60,
     days: 730,
     deployments: 1_000_000,

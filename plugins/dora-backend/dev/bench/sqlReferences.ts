@@ -78,12 +78,23 @@ export async function readEntityFacts(
 }
 
 /**
+ * The reference's own index (commits by repository and time), built before
+ * it is timed. The plugin walks first parents and does not need it.
+ */
+export async function indexForReference(db: Knex) {
+  await db.raw(
+    'CREATE INDEX IF NOT EXISTS bench_changes_time_idx ON dora_changes (repository, committed_at)',
+  );
+}
+
+/**
  * The set-based reference for a full recompute: one SQL statement over the
  * raw events computing, for every entity, the figures of the window (counted
  * deployments, failed ones, lead-time and recovery medians, unplanned ones).
  * Portable (PostgreSQL and SQLite): window functions, no PERCENTILE_CONT.
  * Relies on the generated main lines being linear, so that "commits after the
- * previous deployment's sha" is a time range.
+ * previous deployment's sha" is a time range, read through
+ * {@link indexForReference}'s index.
  */
 export async function setBasedAggregation(
   db: Knex,
@@ -107,12 +118,25 @@ export async function setBasedAggregation(
          JOIN dora_changes c ON c.repository = dp.repository
           AND c.committed_at > pc.committed_at AND c.committed_at <= hc.committed_at
         WHERE dp.finished_at >= ? AND dp.finished_at < ?
-     ), inc AS (
-       SELECT a.entity_ref, i.started_at, i.resolved_at,
-              (SELECT MAX(d.finished_at) FROM d
-                WHERE d.entity_ref = a.entity_ref AND d.finished_at < i.started_at) AS linked_at
+     ), timeline AS (
+       -- An incident sorts before a deployment at the same instant: it links
+       -- to the latest deployment strictly before it starts.
+       SELECT entity_ref, finished_at AS t, 1 AS ord, finished_at AS deployed_at,
+              NULL AS started_at, NULL AS resolved_at
+         FROM d
+       UNION ALL
+       SELECT a.entity_ref, i.started_at, 0, NULL, i.started_at, i.resolved_at
          FROM dora_incidents i
          JOIN dora_attributions a ON a.event_type = 'incident' AND a.event_id = i.id
+     ), linked AS (
+       SELECT entity_ref, ord, started_at, resolved_at,
+              MAX(deployed_at) OVER (PARTITION BY entity_ref ORDER BY t, ord
+                                     ROWS UNBOUNDED PRECEDING) AS linked_at
+         FROM timeline
+     ), inc AS (
+       SELECT entity_ref, started_at, resolved_at, linked_at FROM linked WHERE ord = 0
+     ), failures AS (
+       SELECT DISTINCT entity_ref, linked_at FROM inc WHERE linked_at IS NOT NULL
      ), rec AS (
        SELECT entity_ref, resolved_at - linked_at AS ms FROM inc
         WHERE linked_at IS NOT NULL AND resolved_at >= ? AND resolved_at < ?
@@ -129,13 +153,14 @@ export async function setBasedAggregation(
         WHERE rn IN ((n + 1) / 2, (n + 2) / 2) GROUP BY metric, entity_ref
      ), counts AS (
        SELECT d.entity_ref, COUNT(*) AS total,
-              SUM(CASE WHEN EXISTS (SELECT 1 FROM inc WHERE inc.entity_ref = d.entity_ref
-                     AND inc.linked_at = d.finished_at) THEN 1 ELSE 0 END) AS failed,
+              SUM(CASE WHEN f.linked_at IS NOT NULL THEN 1 ELSE 0 END) AS failed,
               SUM(CASE WHEN d.kind <> 'planned' OR EXISTS (SELECT 1 FROM inc
                      WHERE inc.entity_ref = d.entity_ref AND inc.started_at <= d.finished_at
                        AND (inc.resolved_at IS NULL OR d.finished_at < inc.resolved_at))
                    THEN 1 ELSE 0 END) AS unplanned
-         FROM d WHERE d.finished_at >= ? AND d.finished_at < ? GROUP BY d.entity_ref
+         FROM d
+         LEFT JOIN failures f ON f.entity_ref = d.entity_ref AND f.linked_at = d.finished_at
+        WHERE d.finished_at >= ? AND d.finished_at < ? GROUP BY d.entity_ref
      )
      SELECT c.entity_ref, c.total, c.failed, c.unplanned,
             l.ms AS lead_ms, l.n AS lead_n, r.ms AS recovery_ms, r.n AS recovery_n

@@ -10,13 +10,7 @@ import {
   recoveryTimeBand,
   SeriesPoint,
 } from '@dora-metrics/plugin-dora-common';
-import {
-  hoursBetween,
-  median,
-  percentileOfSorted,
-  ratio,
-  sortedSamples,
-} from './stats';
+import { hoursBetween, median, percentiles, ratio } from './stats';
 import { bucketStart, bucketStarts, DAY_MS, inWindow, Window } from './time';
 import { DeploymentFact, IncidentFact, RecoveryFact } from './types';
 
@@ -44,13 +38,10 @@ const within = <T>(
 
 const STAGES = ['coding', 'pickup', 'review', 'deploy'] as const;
 
-/** Median and 90th percentile of samples, sorting them once. */
+/** Median and 90th percentile of samples. */
 function spread(samples: number[]) {
-  const sorted = sortedSamples(samples);
-  return {
-    median: percentileOfSorted(sorted, 0.5),
-    p90: percentileOfSorted(sorted, 0.9),
-  };
+  const [median50, p90] = percentiles(samples, [0.5, 0.9]);
+  return { median: median50, p90 };
 }
 
 /** The five metrics over `[from, to)` (spec: "The five metrics"). */

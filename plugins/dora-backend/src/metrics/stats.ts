@@ -1,33 +1,63 @@
-/** The values in ascending order, as a new typed array (a numeric sort). */
-export function sortedSamples(values: ArrayLike<number>): Float64Array {
-  return Float64Array.from(values).sort();
+/**
+ * The k-th smallest (0-based) of `a[lo..hi]`, reordering that part so that
+ * nothing before k is larger and nothing after it smaller (Hoare's select:
+ * linear on average, where a full sort is n log n).
+ */
+function select(a: Float64Array, k: number, lo: number, hi: number): number {
+  while (hi > lo) {
+    const pivot = a[(lo + hi) >>> 1];
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i] < pivot) i++;
+      while (a[j] > pivot) j--;
+      if (i <= j) {
+        const swap = a[i];
+        a[i++] = a[j];
+        a[j--] = swap;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else break;
+  }
+  return a[k];
 }
 
 /**
- * Continuous percentile over values sorted ascending, as SQL's
- * `PERCENTILE_CONT`: linear interpolation between the two closest ranks.
- * `null` when empty.
+ * Continuous percentiles, as SQL's `PERCENTILE_CONT`: linear interpolation
+ * between the two closest ranks; `null` when there are no values. `ps` must
+ * be ascending. The values are copied, never reordered.
  */
-export function percentileOfSorted(
-  sorted: ArrayLike<number>,
-  p: number,
-): number | null {
-  if (sorted.length === 0) return null;
-  const rank = p * (sorted.length - 1);
-  const lower = Math.floor(rank);
-  const upper = Math.ceil(rank);
-  return sorted[lower] + (sorted[upper] - sorted[lower]) * (rank - lower);
+export function percentiles(
+  values: ArrayLike<number>,
+  ps: readonly number[],
+): (number | null)[] {
+  const n = values.length;
+  if (n === 0) return ps.map(() => null);
+  const a = Float64Array.from(values);
+  let from = 0;
+  return ps.map(p => {
+    const rank = p * (n - 1);
+    const lower = Math.floor(rank);
+    const low = select(a, lower, from, n - 1);
+    // Later (higher) ranks lie at or after this one.
+    from = lower;
+    if (rank === lower) return low;
+    let high = Infinity;
+    for (let i = lower + 1; i < n; i++) if (a[i] < high) high = a[i];
+    return low + (high - low) * (rank - lower);
+  });
 }
 
-/** {@link percentileOfSorted} over unsorted values. */
 export function percentile(
-  values: readonly number[],
+  values: ArrayLike<number>,
   p: number,
 ): number | null {
-  return percentileOfSorted(sortedSamples(values), p);
+  return percentiles(values, [p])[0];
 }
 
-export function median(values: readonly number[]): number | null {
+export function median(values: ArrayLike<number>): number | null {
   return percentile(values, 0.5);
 }
 

@@ -7,6 +7,7 @@ import { StoredEvents } from '../store/storedEvents';
 import { DoraStore } from '../store/types';
 
 const PAGE = 500;
+const DERIVE_CONCURRENCY = 3;
 
 /**
  * Keeps derived facts in step with raw events: right after ingest for the
@@ -27,7 +28,7 @@ export class FactDeriver {
 
   async deriveEntities(entityRefs: readonly string[]): Promise<void> {
     const index = await this.deps.catalogIndex.get();
-    for (const entityRef of entityRefs) {
+    const deriveOne = async (entityRef: string) => {
       const environments =
         index.get(entityRef)?.productionEnvironments ??
         this.deps.config.productionEnvironments;
@@ -36,7 +37,19 @@ export class FactDeriver {
         incidentLinkWindowMs: this.deps.config.incidentLinkWindowMs,
       });
       await this.deps.store.replaceFacts(stored, facts);
-    }
+    };
+    // A few entities at once, so that the database works on one while
+    // JavaScript derives another; each entity is its own transaction.
+    let next = 0;
+    const worker = async () => {
+      while (next < entityRefs.length) await deriveOne(entityRefs[next++]);
+    };
+    await Promise.all(
+      Array.from(
+        { length: Math.min(DERIVE_CONCURRENCY, entityRefs.length) },
+        worker,
+      ),
+    );
   }
 
   /** Attributes events that matched no entity before, now that the catalog may know more. */

@@ -2,6 +2,7 @@ import { Knex } from 'knex';
 import { FactPool, PooledDeployment } from '../metrics/computeMetrics';
 import {
   ChangeRecord,
+  DeploymentFact,
   DeploymentRecord,
   EntityFacts,
   IncidentFact,
@@ -193,6 +194,15 @@ function ownerChainPattern(groupRef: string, directOnly: boolean) {
 
 type Row = Record<string, any>;
 
+// Most deployments ship no pull request: one shared, frozen value for them.
+const NO_STAGES: DeploymentFact['stages'] = Object.freeze({
+  coding: [],
+  pickup: [],
+  review: [],
+  deploy: [],
+});
+const NO_STAGES_JSON = JSON.stringify(NO_STAGES);
+
 function scoped(
   query: Knex.QueryBuilder,
   scope: FactScope,
@@ -277,7 +287,7 @@ export async function loadFacts(
         commitsUnknown: Boolean(r.commits_unknown),
         clockSkewed: Number(r.clock_skewed),
         leadTimes: JSON.parse(r.lead_times),
-        stages: JSON.parse(r.stages),
+        stages: r.stages === NO_STAGES_JSON ? NO_STAGES : JSON.parse(r.stages),
       })),
     );
     pool.recoveries.push(

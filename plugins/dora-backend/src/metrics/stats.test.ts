@@ -1,0 +1,54 @@
+import fc from 'fast-check';
+import { median, percentile, percentiles } from './stats';
+
+/** The definition, by sorting: PERCENTILE_CONT. */
+function bySorting(values: number[], p: number): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = p * (sorted.length - 1);
+  const lower = Math.floor(rank);
+  const upper = Math.ceil(rank);
+  return sorted[lower] + (sorted[upper] - sorted[lower]) * (rank - lower);
+}
+
+describe('percentiles', () => {
+  it('equal percentiles of the sorted values, for any values', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.oneof(
+            fc.double({ noNaN: true, noDefaultInfinity: true }),
+            fc.integer({ min: -3, max: 3 }),
+          ),
+          { maxLength: 300 },
+        ),
+        fc.uniqueArray(fc.double({ min: 0, max: 1, noNaN: true }), {
+          maxLength: 5,
+        }),
+        (values, unsorted) => {
+          const ps = [...unsorted].sort((a, b) => a - b);
+          const copy = [...values];
+          expect(percentiles(values, ps)).toEqual(
+            ps.map(p => bySorting(values, p)),
+          );
+          expect(values).toEqual(copy);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('interpolates between ranks, as the spec worked example does', () => {
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+    expect(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.9)).toBeCloseTo(9.1);
+    expect(median([])).toBeNull();
+    expect(percentiles([], [0.5, 0.9])).toEqual([null, null]);
+  });
+
+  it('handles many equal values and sorted input', () => {
+    const equal = Array.from({ length: 10_001 }, () => 7);
+    expect(percentiles(equal, [0.5, 0.9])).toEqual([7, 7]);
+    const sorted = Array.from({ length: 100_000 }, (_, i) => i);
+    expect(percentiles(sorted, [0.5, 0.9])).toEqual([49_999.5, 89_999.1]);
+  });
+});
