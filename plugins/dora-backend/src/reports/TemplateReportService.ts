@@ -1,6 +1,7 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
 import {
+  EntityMetricsSummary,
   TemplateMetricsResponse,
   TemplateReportResponse,
   TemplateReportRow,
@@ -12,13 +13,7 @@ import { DoraConfig } from '../config';
 import { Window } from '../metrics/time';
 import { DoraStore } from '../store/types';
 import { CatalogAccess } from './CatalogAccess';
-import {
-  entitySummaries,
-  mergePools,
-  metricsOf,
-  poolsByEntity,
-  Request,
-} from './pools';
+import { entitySummaries, metricsOf, Request } from './pools';
 import { windowJson } from './window';
 
 // Map key of the entities created from no template.
@@ -39,10 +34,16 @@ export class TemplateReportService {
     },
   ) {}
 
+  /**
+   * One row per template, each from its own entities' facts, read one
+   * template at a time so that memory stays bounded by the largest one.
+   * `withEntities` adds the per-entity rows of the drill-down.
+   */
   private async rows(
     window: Window,
     credentials: BackstageCredentials,
-    only?: string | null,
+    only: string | null | undefined,
+    withEntities: boolean,
   ) {
     const { store, access, config } = this.deps;
     const index = await this.deps.catalogIndex.get();
@@ -51,51 +52,54 @@ export class TemplateReportService {
       if (!isDeliverable(e)) continue;
       const key = e.templateRef ?? NO_TEMPLATE;
       if (only !== undefined && key !== (only ?? NO_TEMPLATE)) continue;
-      byTemplate.set(key, [...(byTemplate.get(key) ?? []), e.ref]);
+      const refs = byTemplate.get(key) ?? [];
+      refs.push(e.ref);
+      byTemplate.set(key, refs);
     }
     const { visible } = await access.visible(
       [...byTemplate.values()].flat(),
       credentials,
     );
     const visibleSet = new Set(visible);
-    const pool = await store.loadFacts(
-      { entityRefs: visible },
-      window.from,
-      window.to,
-    );
-    const own = poolsByEntity(pool);
-    return [...byTemplate.entries()]
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([key, refs]) => {
-        const shown = refs.filter(r => visibleSet.has(r));
-        const templatePool = mergePools(shown.map(r => own.get(r)));
-        const row: TemplateReportRow = {
-          templateRef: key === NO_TEMPLATE ? null : key,
-          title: key === NO_TEMPLATE ? null : index.get(key)?.title ?? null,
-          entityCount: shown.length,
-          hiddenEntityCount: refs.length - shown.length,
-          metrics: metricsOf(templatePool, window, config),
-        };
-        // Only the drill-down lists the entities; the report does not need them.
-        const entities = () =>
-          entitySummaries(
-            templatePool,
+    const rows: { row: TemplateReportRow; entities: EntityMetricsSummary[] }[] =
+      [];
+    for (const [key, refs] of [...byTemplate.entries()].sort(([a], [b]) =>
+      a.localeCompare(b),
+    )) {
+      const shown = refs.filter(r => visibleSet.has(r));
+      const pool = await store.loadFacts(
+        { entityRefs: shown },
+        window.from,
+        window.to,
+      );
+      const row: TemplateReportRow = {
+        templateRef: key === NO_TEMPLATE ? null : key,
+        title: key === NO_TEMPLATE ? null : index.get(key)?.title ?? null,
+        entityCount: shown.length,
+        hiddenEntityCount: refs.length - shown.length,
+        metrics: metricsOf(pool, window, config),
+      };
+      const entities = withEntities
+        ? entitySummaries(
+            pool,
             shown.map(r => ({
               entityRef: r,
               title: index.get(r)?.title ?? null,
             })),
             window,
             config,
-          );
-        return { row, entities };
-      });
+          )
+        : [];
+      rows.push({ row, entities });
+    }
+    return rows;
   }
 
   async report({
     window,
     credentials,
   }: Request): Promise<TemplateReportResponse> {
-    const rows = await this.rows(window, credentials);
+    const rows = await this.rows(window, credentials, undefined, false);
     return { window: windowJson(window), templates: rows.map(r => r.row) };
   }
 
@@ -108,7 +112,7 @@ export class TemplateReportService {
           templateRef.includes(':') ? templateRef : `template:${templateRef}`,
         )
       : null;
-    const [found] = await this.rows(window, credentials, ref);
+    const [found] = await this.rows(window, credentials, ref, true);
     if (!found) {
       throw new NotFoundError(
         `templateRef: no entity was created from ${ref ?? 'no template'}`,
@@ -117,7 +121,7 @@ export class TemplateReportService {
     return {
       window: windowJson(window),
       ...found.row,
-      entities: found.entities(),
+      entities: found.entities,
     };
   }
 }

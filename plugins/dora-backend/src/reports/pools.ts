@@ -56,22 +56,6 @@ export const EMPTY_POOL: FactPool = {
   incidents: [],
 };
 
-/** One pool holding the facts of several (`undefined`: an entity without facts). */
-export function mergePools(pools: readonly (FactPool | undefined)[]): FactPool {
-  const merged: MutablePool = {
-    deployments: [],
-    recoveries: [],
-    incidents: [],
-  };
-  for (const pool of pools) {
-    if (!pool) continue;
-    merged.deployments.push(...pool.deployments);
-    merged.recoveries.push(...pool.recoveries);
-    merged.incidents.push(...pool.incidents);
-  }
-  return merged;
-}
-
 const options = (config: DoraConfig) => ({
   timeZone: config.timeZone,
   bands: config.bands,
