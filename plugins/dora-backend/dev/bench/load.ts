@@ -28,6 +28,7 @@ export async function loadThroughApi(
   size: BenchSize,
   services: readonly BenchService[],
   seed: number,
+  log: (s: string) => void,
 ): Promise<LoadResult> {
   const pending: Record<Kind, unknown[]> = {
     changes: [],
@@ -50,7 +51,10 @@ export async function loadThroughApi(
         ).slice(0, 500)}`,
       );
     }
+    const before = rows;
     rows += items.length;
+    if (Math.floor(rows / 1e6) > Math.floor(before / 1e6))
+      log(`  ${rows} rows pushed, ${(rows / (ms / 1000)).toFixed(0)} rows/s`);
   };
   const naive = new Map<string, Figures>();
   let naiveMs = 0;

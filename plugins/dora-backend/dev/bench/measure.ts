@@ -26,6 +26,23 @@ export async function timeEach(
   return out;
 }
 
+/** Runs each of `fns` in turn, `n` rounds (after `warmup`); durations per fn. */
+export async function timeInTurns(
+  n: number,
+  fns: ((i: number) => Promise<unknown>)[],
+  warmup = 3,
+): Promise<number[][]> {
+  const out = fns.map(() => [] as number[]);
+  for (let i = -warmup; i < n; i++) {
+    for (const [k, fn] of fns.entries()) {
+      const t = now();
+      await fn(Math.max(i, 0));
+      if (i >= 0) out[k].push(now() - t);
+    }
+  }
+  return out;
+}
+
 /** Peak resident set of a process so far (VmHWM), in MiB. */
 export function peakRssMiB(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');

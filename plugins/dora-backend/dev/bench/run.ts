@@ -59,6 +59,7 @@ async function main() {
       });
       let store: Knex | undefined;
       let plain: Knex | undefined;
+      let referenceStore: () => Promise<Knex>;
       try {
         if (db === 'sqlite') {
           const sqlite = (filename: string) =>
@@ -67,14 +68,30 @@ async function main() {
               connection: { filename },
               useNullAsDefault: true,
             });
-          store = sqlite(join(sqliteDir, 'dora.sqlite'));
           plain = sqlite(join(dir, 'plain.sqlite'));
+          // The backend's scheduler keeps writing its own file: the
+          // references read a consistent copy, so that neither side's long
+          // read or write locks the other out.
+          referenceStore = async () => {
+            const live = sqlite(join(sqliteDir, 'dora.sqlite'));
+            const copy = join(dir, 'reference.sqlite');
+            try {
+              await live.raw('VACUUM INTO ?', [copy]);
+            } finally {
+              await live.destroy();
+            }
+            store = sqlite(copy);
+            return store;
+          };
         } else {
-          store = pg.client('bench_dora');
           const admin = pg.client('postgres');
           await admin.raw('CREATE DATABASE bench_plain');
           await admin.destroy();
           plain = pg.client('bench_plain');
+          referenceStore = async () => {
+            store = pg.client('bench_dora');
+            return store;
+          };
         }
         const result = await measureDatabase({
           db,
@@ -82,7 +99,7 @@ async function main() {
           seed,
           org,
           backend,
-          store,
+          referenceStore,
           plain,
           log,
         });

@@ -78,13 +78,15 @@ export async function readEntityFacts(
 }
 
 /**
- * The reference's own index (commits by repository and time), built before
- * it is timed. The plugin walks first parents and does not need it.
+ * Before the reference is timed: its own index (commits by repository and
+ * time; the plugin walks first parents and does not need it), and fresh
+ * planner statistics, since the tables were filled moments ago.
  */
-export async function indexForReference(db: Knex) {
+export async function prepareReference(db: Knex) {
   await db.raw(
     'CREATE INDEX IF NOT EXISTS bench_changes_time_idx ON dora_changes (repository, committed_at)',
   );
+  await db.raw('ANALYZE');
 }
 
 /**
@@ -94,7 +96,7 @@ export async function indexForReference(db: Knex) {
  * Portable (PostgreSQL and SQLite): window functions, no PERCENTILE_CONT.
  * Relies on the generated main lines being linear, so that "commits after the
  * previous deployment's sha" is a time range, read through
- * {@link indexForReference}'s index.
+ * {@link prepareReference}'s index.
  */
 export async function setBasedAggregation(
   db: Knex,
@@ -151,15 +153,20 @@ export async function setBasedAggregation(
      ), medians AS (
        SELECT metric, entity_ref, AVG(ms) AS ms, MAX(n) AS n FROM ranked
         WHERE rn IN ((n + 1) / 2, (n + 2) / 2) GROUP BY metric, entity_ref
+     ), during_incident AS (
+       -- Deployments made while one of their entity's incidents was open.
+       SELECT DISTINCT d.entity_ref, d.id FROM d
+         JOIN inc ON inc.entity_ref = d.entity_ref AND inc.started_at <= d.finished_at
+          AND (inc.resolved_at IS NULL OR d.finished_at < inc.resolved_at)
+        WHERE d.finished_at >= ? AND d.finished_at < ?
      ), counts AS (
        SELECT d.entity_ref, COUNT(*) AS total,
               SUM(CASE WHEN f.linked_at IS NOT NULL THEN 1 ELSE 0 END) AS failed,
-              SUM(CASE WHEN d.kind <> 'planned' OR EXISTS (SELECT 1 FROM inc
-                     WHERE inc.entity_ref = d.entity_ref AND inc.started_at <= d.finished_at
-                       AND (inc.resolved_at IS NULL OR d.finished_at < inc.resolved_at))
+              SUM(CASE WHEN d.kind <> 'planned' OR o.id IS NOT NULL
                    THEN 1 ELSE 0 END) AS unplanned
          FROM d
          LEFT JOIN failures f ON f.entity_ref = d.entity_ref AND f.linked_at = d.finished_at
+         LEFT JOIN during_incident o ON o.entity_ref = d.entity_ref AND o.id = d.id
         WHERE d.finished_at >= ? AND d.finished_at < ? GROUP BY d.entity_ref
      )
      SELECT c.entity_ref, c.total, c.failed, c.unplanned,
@@ -167,7 +174,7 @@ export async function setBasedAggregation(
        FROM counts c
        LEFT JOIN medians l ON l.entity_ref = c.entity_ref AND l.metric = 'lead'
        LEFT JOIN medians r ON r.entity_ref = c.entity_ref AND r.metric = 'recovery'`,
-    [from, to, from, to, from, to],
+    [from, to, from, to, from, to, from, to],
   );
   const list: any[] = Array.isArray(rows) ? rows : rows.rows;
   const num = (v: unknown) => (v === null ? null : Number(v) / 3_600_000);
