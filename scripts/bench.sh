@@ -15,9 +15,6 @@ if ! command -v yarn >/dev/null 2>&1 || ! node -e 'process.exit(+process.version
 fi
 args=("$@")
 [[ " ${args[*]-} " == *" --size "* ]] || args=(--size small "${args[@]}")
-# SQLite is left out by default until its run stops crashing (the bench's own
-# SQL reads the backend's SQLite file while it runs); `--db pg,sqlite` tries it.
-[[ " ${args[*]-} " == *" --db "* ]] || args+=(--db pg)
 
 printf '==> bundle size\n'
 # The package build packs the declarations that `yarn tsc` writes.

@@ -20,7 +20,7 @@ export interface Config {
      * an explicit cause, e.g. "48h". Unlimited when unset (as DevLake).
      */
     incidentLinkWindow?: string | HumanDuration;
-    /** How long the catalog index used for attribution is kept. @default 5 minutes */
+    /** How long the catalog index (attribution, visibility for services) is used before it is rebuilt in the background. @default 5 minutes */
     catalogRefresh?: string | HumanDuration;
     reconcile?: {
       /** How often re-attribution and re-derivation run (one replica at a time). @default 10 minutes */

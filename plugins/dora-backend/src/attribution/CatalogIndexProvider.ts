@@ -9,8 +9,8 @@ import {
 
 /**
  * Keeps a {@link CatalogIndex} fresh: built on first use, rebuilt when older
- * than `maxAgeMs` or on demand, one catalog read at a time however many
- * callers wait for it.
+ * than `maxAgeMs` or on demand (reconciliation waits for a fresh one), one
+ * catalog read at a time however many callers wait for it.
  */
 export class CatalogIndexProvider {
   private current?: { index: CatalogIndex; builtAt: number };
@@ -25,11 +25,21 @@ export class CatalogIndexProvider {
     private readonly maxAgeMs: number,
   ) {}
 
+  /**
+   * The index, built on first use. Once it is older than `maxAgeMs` the
+   * stale one is still returned while a rebuild runs in the background, so
+   * that no request waits for a whole catalog read (seconds on a big one).
+   */
   async get(): Promise<CatalogIndex> {
-    if (this.current && Date.now() - this.current.builtAt < this.maxAgeMs) {
-      return this.current.index;
+    if (!this.current) return this.refresh();
+    if (Date.now() - this.current.builtAt >= this.maxAgeMs) {
+      this.refresh().catch(error =>
+        this.deps.logger.warn(
+          `DORA catalog index: refresh failed, keeping the last one: ${error}`,
+        ),
+      );
     }
-    return this.refresh();
+    return this.current.index;
   }
 
   refresh(): Promise<CatalogIndex> {

@@ -34,7 +34,7 @@ type MutablePool = {
 };
 
 /** A pool split by entity in one pass (entities without facts are absent). */
-export function poolsByEntity(pool: FactPool): Map<string, FactPool> {
+function poolsByEntity(pool: FactPool): Map<string, FactPool> {
   const pools = new Map<string, MutablePool>();
   const of = (entityRef: string) => {
     let own = pools.get(entityRef);
@@ -50,7 +50,7 @@ export function poolsByEntity(pool: FactPool): Map<string, FactPool> {
   return pools;
 }
 
-export const EMPTY_POOL: FactPool = {
+const EMPTY_POOL: FactPool = {
   deployments: [],
   recoveries: [],
   incidents: [],
