@@ -3,7 +3,9 @@
  * nothing before k is larger and nothing after it smaller (Hoare's select:
  * linear on average, where a full sort is n log n).
  */
-function select(a: Float64Array, k: number, lo: number, hi: number): number {
+function select(a: Float64Array, k: number, from: number, to: number): number {
+  let lo = from;
+  let hi = to;
   while (hi > lo) {
     const pivot = a[(lo + hi) >>> 1];
     let i = lo;
@@ -43,9 +45,12 @@ export function percentiles(
     const low = select(a, lower, from, n - 1);
     // Later (higher) ranks lie at or after this one.
     from = lower;
-    if (rank === lower) return low;
-    let high = Infinity;
-    for (let i = lower + 1; i < n; i++) if (a[i] < high) high = a[i];
+    let high = low;
+    if (rank > lower) {
+      high = Infinity;
+      for (let i = lower + 1; i < n; i++) if (a[i] < high) high = a[i];
+    }
+    // The same arithmetic as interpolating in a sorted copy, to the last bit.
     return low + (high - low) * (rank - lower);
   });
 }
