@@ -91,10 +91,8 @@ export class ReportService {
     const visiblePool = poolOf(pool, new Set(visible));
     const entities = entitySummaries(
       visiblePool,
-      visible.map(ref => ({
-        entityRef: ref,
-        title: index.get(ref)?.title ?? null,
-      })),
+      visible,
+      index,
       window,
       config,
     );

@@ -80,15 +80,7 @@ export class TemplateReportService {
         metrics: metricsOf(pool, window, config),
       };
       const entities = withEntities
-        ? entitySummaries(
-            pool,
-            shown.map(r => ({
-              entityRef: r,
-              title: index.get(r)?.title ?? null,
-            })),
-            window,
-            config,
-          )
+        ? entitySummaries(pool, shown, index, window, config)
         : [];
       rows.push({ row, entities });
     }

@@ -4,6 +4,7 @@ import {
   Granularity,
   MetricsReport,
 } from '@dora-metrics/plugin-dora-common';
+import { CatalogIndex } from '../attribution/CatalogIndex';
 import { DoraConfig } from '../config';
 import {
   computeDataQuality,
@@ -69,17 +70,18 @@ export function metricsOf(pool: FactPool, window: Window, config: DoraConfig) {
   };
 }
 
-/** One row per entity, each computed from the entity's own facts. */
+/** One row per entity (titled from the index), each from its own facts. */
 export function entitySummaries(
   pool: FactPool,
-  entities: readonly { entityRef: string; title: string | null }[],
+  entityRefs: readonly string[],
+  index: CatalogIndex,
   window: Window,
   config: DoraConfig,
 ): EntityMetricsSummary[] {
   const own = poolsByEntity(pool);
-  return entities.map(({ entityRef, title }) => ({
+  return entityRefs.map(entityRef => ({
     entityRef,
-    title,
+    title: index.get(entityRef)?.title ?? null,
     metrics: metricsOf(own.get(entityRef) ?? EMPTY_POOL, window, config),
   }));
 }
