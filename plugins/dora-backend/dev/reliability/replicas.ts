@@ -34,6 +34,8 @@ async function inParallel<T>(
   );
 }
 
+const STARTUP_ATTEMPTS = 4;
+
 /**
  * Two backend processes on one database. Every batch goes to both at once
  * (a client retrying on the other replica), several batches in flight; the
@@ -43,26 +45,35 @@ async function inParallel<T>(
  */
 export async function twoReplicas(pg: PrivatePostgres) {
   // Started together on an empty database, as a first deployment would.
-  // Backstage's scheduler creates its own migration table without guarding
-  // against a concurrent creator, so one replica may fail to start; like an
-  // orchestrator, we start it again (counted in the figures).
+  // Backstage's own migrations (scheduler, auth keys) fail rather than wait
+  // when another process holds their lock, so a replica may fail to start;
+  // like an orchestrator, we start it again after a back-off that differs
+  // per replica, so that two restarts do not collide again (restarts are
+  // counted in the figures).
   let startupRestarts = 0;
-  const startReplica = async (name: string, prefix: string) => {
+  const startReplica = async (name: string, prefix: string, offset: number) => {
     const options = { name, pg, prefix, reconcileSeconds: RECONCILE_SECONDS };
-    try {
-      return await BackendProcess.start(options);
-    } catch (error) {
-      startupRestarts++;
-      process.stdout.write(
-        `[reliability] ${name} failed to start, restarting: ${error}\n`,
-      );
-      return BackendProcess.start({ ...options, name: `${name}-restarted` });
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await BackendProcess.start(
+          attempt === 1
+            ? options
+            : { ...options, name: `${name}-restart${attempt - 1}` },
+        );
+      } catch (error) {
+        if (attempt === STARTUP_ATTEMPTS) throw error;
+        startupRestarts++;
+        process.stdout.write(
+          `[reliability] ${name} failed to start, restarting: ${error}\n`,
+        );
+        await sleep(attempt * 1000 + offset);
+      }
     }
   };
   const [a, b, single] = await Promise.all([
-    startReplica('replica-a', 'rel_replica_'),
-    startReplica('replica-b', 'rel_replica_'),
-    startReplica('single', 'rel_single_'),
+    startReplica('replica-a', 'rel_replica_', 0),
+    startReplica('replica-b', 'rel_replica_', 1500),
+    startReplica('single', 'rel_single_', 0),
   ]);
   const started = Date.now();
   const replicaDb = pg.client('rel_replica_dora');
