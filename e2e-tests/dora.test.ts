@@ -12,13 +12,21 @@ const tiles = {
   deploymentFrequency: (m: any) =>
     m.deploymentFrequency.medianDeploymentDaysPerWeek === null
       ? 'No data'
-      : `${formatNumber(m.deploymentFrequency.medianDeploymentDaysPerWeek)} days/wk`,
+      : `${formatNumber(
+          m.deploymentFrequency.medianDeploymentDaysPerWeek,
+        )} days/wk`,
   leadTime: (m: any) =>
-    m.leadTime.medianHours === null ? 'No data' : formatHours(m.leadTime.medianHours),
+    m.leadTime.medianHours === null
+      ? 'No data'
+      : formatHours(m.leadTime.medianHours),
   changeFailureRate: (m: any) =>
-    m.changeFailureRate.rate === null ? 'No data' : formatRate(m.changeFailureRate.rate),
+    m.changeFailureRate.rate === null
+      ? 'No data'
+      : formatRate(m.changeFailureRate.rate),
   recoveryTime: (m: any) =>
-    m.recoveryTime.medianHours === null ? 'No data' : formatHours(m.recoveryTime.medianHours),
+    m.recoveryTime.medianHours === null
+      ? 'No data'
+      : formatHours(m.recoveryTime.medianHours),
   reworkRate: (m: any) =>
     m.reworkRate.rate === null ? 'No data' : formatRate(m.reworkRate.rate),
 };
@@ -36,7 +44,8 @@ async function signIn(page: Page) {
 /** Opens `path` and returns the JSON of the first API response matching `route`. */
 async function openAndCapture(page: Page, path: string, route: string) {
   const response = page.waitForResponse(
-    (r: Response) => r.url().includes(`/api/dora${route}`) && r.status() === 200,
+    (r: Response) =>
+      r.url().includes(`/api/dora${route}`) && r.status() === 200,
     { timeout: 120_000 },
   );
   await page.goto(path);
@@ -46,7 +55,9 @@ async function openAndCapture(page: Page, path: string, route: string) {
 async function expectTiles(page: Page, metrics: any) {
   for (const [id, expected] of Object.entries(tiles)) {
     const tile = page.getByTestId(`dora-metric-${id}`).first();
-    await expect(tile.getByTestId('dora-metric-value')).toHaveText(expected(metrics));
+    await expect(tile.getByTestId('dora-metric-value')).toHaveText(
+      expected(metrics),
+    );
   }
 }
 
@@ -55,11 +66,14 @@ test.beforeAll(async ({ request }) => {
   await expect
     .poll(
       async () => {
-        const r = await request.get(
-          'http://localhost:7007/api/dora/v1/metrics?entityRef=component:default/checkout',
-          { headers: { Authorization: 'Bearer dora-local-dev-token' } },
-        );
-        return r.ok() ? (await r.json()).deploymentFrequency.count : 0;
+        // While plugins start, a connection may be refused or reset: not ready yet.
+        const r = await request
+          .get(
+            'http://localhost:7007/api/dora/v1/metrics?entityRef=component:default/checkout',
+            { headers: { Authorization: 'Bearer dora-local-dev-token' } },
+          )
+          .catch(() => undefined);
+        return r?.ok() ? (await r.json()).deploymentFrequency.count : 0;
       },
       { timeout: 300_000, intervals: [5_000] },
     )
@@ -76,7 +90,10 @@ test("a service's DORA tab shows what the API returns", async ({ page }) => {
   expect(metrics.deploymentFrequency.count).toBeGreaterThan(0);
   await expectTiles(page, metrics);
   await expect(page.getByText(/lead time/i).first()).toBeVisible();
-  await page.screenshot({ path: `${SCREENSHOTS}/entity-dora-tab.png`, fullPage: true });
+  await page.screenshot({
+    path: `${SCREENSHOTS}/entity-dora-tab.png`,
+    fullPage: true,
+  });
 });
 
 test("a service's overview card shows the same figures", async ({ page }) => {
@@ -87,7 +104,10 @@ test("a service's overview card shows the same figures", async ({ page }) => {
     '/v1/metrics?',
   );
   await expectTiles(page, metrics);
-  await page.screenshot({ path: `${SCREENSHOTS}/entity-card.png`, fullPage: true });
+  await page.screenshot({
+    path: `${SCREENSHOTS}/entity-card.png`,
+    fullPage: true,
+  });
 });
 
 test("a team's page pools its services", async ({ page }) => {
@@ -103,7 +123,10 @@ test("a team's page pools its services", async ({ page }) => {
     const name = entity.title ?? entity.entityRef.split('/').pop();
     await expect(page.getByRole('link', { name }).first()).toBeVisible();
   }
-  await page.screenshot({ path: `${SCREENSHOTS}/team-dora.png`, fullPage: true });
+  await page.screenshot({
+    path: `${SCREENSHOTS}/team-dora.png`,
+    fullPage: true,
+  });
 });
 
 test('the golden-path report lists every template', async ({ page }) => {
@@ -111,8 +134,12 @@ test('the golden-path report lists every template', async ({ page }) => {
   const report = await openAndCapture(page, '/dora', '/v1/templates/report');
   expect(report.templates.length).toBeGreaterThan(1);
   for (const row of report.templates) {
-    const name = row.templateRef === null ? 'No template' : row.title ?? row.templateRef;
+    const name =
+      row.templateRef === null ? 'No template' : row.title ?? row.templateRef;
     await expect(page.getByText(name).first()).toBeVisible();
   }
-  await page.screenshot({ path: `${SCREENSHOTS}/template-report.png`, fullPage: true });
+  await page.screenshot({
+    path: `${SCREENSHOTS}/template-report.png`,
+    fullPage: true,
+  });
 });
