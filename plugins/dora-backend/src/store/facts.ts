@@ -194,12 +194,14 @@ function ownerChainPattern(groupRef: string, directOnly: boolean) {
 
 type Row = Record<string, any>;
 
-// Most deployments ship no pull request: one shared, frozen value for them.
+// Most deployments ship no pull request: one shared value for them, frozen
+// to the arrays, since reports only read it.
+const noSamples = () => Object.freeze([]) as readonly number[] as number[];
 const NO_STAGES: DeploymentFact['stages'] = Object.freeze({
-  coding: [],
-  pickup: [],
-  review: [],
-  deploy: [],
+  coding: noSamples(),
+  pickup: noSamples(),
+  review: noSamples(),
+  deploy: noSamples(),
 });
 const NO_STAGES_JSON = JSON.stringify(NO_STAGES);
 
