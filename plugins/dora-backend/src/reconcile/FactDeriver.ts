@@ -2,12 +2,14 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import { CatalogIndexProvider } from '../attribution/CatalogIndexProvider';
 import { attributeEvent } from '../attribution/attribute';
 import { DoraConfig } from '../config';
+import { chunks } from '../lib/chunks';
 import { deriveEntityFacts } from '../metrics/deriveFacts';
 import { StoredEvents } from '../store/storedEvents';
 import { DoraStore } from '../store/types';
 
 const PAGE = 500;
-const DERIVE_CONCURRENCY = 3;
+const DERIVE_BATCH = 25;
+const DERIVE_CONCURRENCY = 2;
 
 /**
  * Keeps derived facts in step with raw events: right after ingest for the
@@ -28,25 +30,36 @@ export class FactDeriver {
 
   async deriveEntities(entityRefs: readonly string[]): Promise<void> {
     const index = await this.deps.catalogIndex.get();
-    const deriveOne = async (entityRef: string) => {
-      const environments =
-        index.get(entityRef)?.productionEnvironments ??
-        this.deps.config.productionEnvironments;
-      const stored = await this.deps.store.loadHistory(entityRef, environments);
-      const facts = deriveEntityFacts(stored.history, {
-        incidentLinkWindowMs: this.deps.config.incidentLinkWindowMs,
-      });
-      await this.deps.store.replaceFacts(stored, facts);
+    const deriveBatch = async (refs: readonly string[]) => {
+      const histories = await this.deps.store.loadHistories(
+        refs.map(entityRef => ({
+          entityRef,
+          productionEnvironments:
+            index.get(entityRef)?.productionEnvironments ??
+            this.deps.config.productionEnvironments,
+        })),
+      );
+      await this.deps.store.replaceFacts(
+        histories.map(stored => ({
+          stored,
+          facts: deriveEntityFacts(stored.history, {
+            incidentLinkWindowMs: this.deps.config.incidentLinkWindowMs,
+          }),
+        })),
+      );
     };
-    // A few entities at once, so that the database works on one while
-    // JavaScript derives another; each entity is its own transaction.
+    // Entities go in batches, each batch a few statements and one
+    // transaction: a full recompute of thousands of entities is bound by
+    // rows, not by round trips and commits. Two batches at once, so that the
+    // database works on one while JavaScript derives the other.
+    const batches = chunks(entityRefs, DERIVE_BATCH);
     let next = 0;
     const worker = async () => {
-      while (next < entityRefs.length) await deriveOne(entityRefs[next++]);
+      while (next < batches.length) await deriveBatch(batches[next++]);
     };
     await Promise.all(
       Array.from(
-        { length: Math.min(DERIVE_CONCURRENCY, entityRefs.length) },
+        { length: Math.min(DERIVE_CONCURRENCY, batches.length) },
         worker,
       ),
     );

@@ -11,6 +11,7 @@ import { computeMetrics } from '../metrics/computeMetrics';
 import { deriveEntityFacts } from '../metrics/deriveFacts';
 import { workedExample } from '../__testUtils__/workedExample';
 import { DatabaseDoraStore } from './DatabaseDoraStore';
+import { StoredHistory } from './types';
 
 jest.setTimeout(60_000);
 
@@ -34,6 +35,12 @@ const window = {
   from: Date.parse(workedExample.window.from),
   to: Date.parse(workedExample.window.to),
 };
+
+const productionEnvironments = ['production'];
+const derived = (stored: StoredHistory) => ({
+  stored,
+  facts: deriveEntityFacts(stored.history, { incidentLinkWindowMs: null }),
+});
 
 async function createStore(databaseId: TestDatabaseId) {
   const knex = await databases.init(databaseId);
@@ -78,8 +85,8 @@ describe('DatabaseDoraStore', () => {
       await store.upsertIncidents(incidents);
       expect(await store.dirtyEntities(10)).toEqual([workedExample.entityRef]);
 
-      const stored = await store.loadHistory(workedExample.entityRef, [
-        'production',
+      const [stored] = await store.loadHistories([
+        { entityRef: workedExample.entityRef, productionEnvironments },
       ]);
       expect(stored.history.deployments).toHaveLength(5);
       expect(stored.history.deployments[1].commits).toEqual([
@@ -94,10 +101,7 @@ describe('DatabaseDoraStore', () => {
           authoredAt: null,
         },
       ]);
-      await store.replaceFacts(
-        stored,
-        deriveEntityFacts(stored.history, { incidentLinkWindowMs: null }),
-      );
+      await store.replaceFacts([derived(stored)]);
       expect(await store.dirtyEntities(10)).toEqual([]);
 
       const options = { timeZone: 'UTC', bands: DEFAULT_BAND_THRESHOLDS };
@@ -139,6 +143,61 @@ describe('DatabaseDoraStore', () => {
   );
 
   it.each(databases.eachSupportedId())(
+    'loads and replaces a batch of entities together, each on its own events, on %p',
+    async id => {
+      const { store } = await createStore(id);
+      const worker = 'component:default/checkout-worker';
+      // A monorepo: every event belongs to both entities.
+      const both = [
+        ...attributions,
+        { entityRef: worker, matchedBy: 'repository', ownerChain },
+      ];
+      await store.upsertDeployments(
+        deployments.map(d => ({ ...d, attributions: both })),
+      );
+      await store.upsertIncidents(
+        incidents.map(i => ({ ...i, attributions: both })),
+      );
+      const refs = [worker, workedExample.entityRef];
+      const histories = await store.loadHistories(
+        refs.map(entityRef => ({ entityRef, productionEnvironments })),
+      );
+      expect(histories.map(h => h.history.entityRef)).toEqual(refs);
+      for (const h of histories) {
+        expect(h.history.deployments).toHaveLength(5);
+        expect(h.history.incidents).toHaveLength(incidents.length);
+        expect(h.version).toBeGreaterThan(0);
+      }
+      await store.replaceFacts(histories.map(derived));
+      expect(await store.dirtyEntities(10)).toEqual([]);
+
+      const options = { timeZone: 'UTC', bands: DEFAULT_BAND_THRESHOLDS };
+      const metricsOf = async (entityRef: string) =>
+        computeMetrics(
+          await store.loadFacts(
+            { entityRefs: [entityRef] },
+            window.from,
+            window.to,
+          ),
+          window,
+          options,
+        );
+      for (const ref of refs) {
+        expect((await metricsOf(ref)).changeFailureRate.total).toBe(4);
+      }
+      // Replacing one entity's facts leaves the other's alone.
+      const emptied = derived(histories[0]);
+      await store.replaceFacts([
+        { ...emptied, facts: { ...emptied.facts, deployments: [] } },
+      ]);
+      expect((await metricsOf(worker)).changeFailureRate.total).toBe(0);
+      expect(
+        (await metricsOf(workedExample.entityRef)).changeFailureRate.total,
+      ).toBe(4);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'marks entities of a repository dirty when its commits arrive, on %p',
     async id => {
       const { store } = await createStore(id);
@@ -151,13 +210,10 @@ describe('DatabaseDoraStore', () => {
           attributions,
         },
       ]);
-      const stored = await store.loadHistory(workedExample.entityRef, [
-        'production',
+      const [stored] = await store.loadHistories([
+        { entityRef: workedExample.entityRef, productionEnvironments },
       ]);
-      await store.replaceFacts(
-        stored,
-        deriveEntityFacts(stored.history, { incidentLinkWindowMs: null }),
-      );
+      await store.replaceFacts([derived(stored)]);
       const result = await store.upsertChanges([
         {
           source: 'git',
@@ -174,8 +230,8 @@ describe('DatabaseDoraStore', () => {
         affectedEntities: [workedExample.entityRef],
       });
       expect(await store.dirtyEntities(10)).toEqual([workedExample.entityRef]);
-      const again = await store.loadHistory(workedExample.entityRef, [
-        'production',
+      const [again] = await store.loadHistories([
+        { entityRef: workedExample.entityRef, productionEnvironments },
       ]);
       expect(
         again.history.changes.get('acme/checkout')?.get('a1')?.firstParent,

@@ -18,7 +18,8 @@ import {
   upsertDeploymentRows,
   upsertIncidentRows,
 } from './eventWrites';
-import { loadFacts, loadHistory, replaceFacts } from './facts';
+import { loadFacts } from './facts';
+import { loadHistories, replaceFacts } from './histories';
 import { migrateToLatest } from './migrate';
 import {
   Attributed,
@@ -29,6 +30,7 @@ import {
   EventListQuery,
   EventType,
   FactScope,
+  HistoryRequest,
   IncidentRow,
   StoredHistory,
 } from './types';
@@ -111,12 +113,14 @@ export class DatabaseDoraStore implements DoraStore {
     return rows.map(r => r.entity_ref);
   }
 
-  loadHistory(entityRef: string, productionEnvironments: readonly string[]) {
-    return loadHistory(this.db, entityRef, productionEnvironments);
+  loadHistories(requests: readonly HistoryRequest[]) {
+    return loadHistories(this.db, requests);
   }
 
-  replaceFacts(stored: StoredHistory, facts: EntityFacts) {
-    return replaceFacts(this.db, stored, facts);
+  replaceFacts(
+    derived: readonly { stored: StoredHistory; facts: EntityFacts }[],
+  ) {
+    return replaceFacts(this.db, derived);
   }
 
   loadFacts(scope: FactScope, from: number, to: number): Promise<FactPool> {

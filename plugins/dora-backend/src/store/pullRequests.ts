@@ -1,4 +1,5 @@
 import { Knex } from 'knex';
+import { numberOrNull as num } from './columns';
 
 /** What is known of one pull / merge request; times in epoch ms. */
 export type PullRequestState = {
@@ -28,7 +29,6 @@ export class PullRequestStore {
       .where({ source, repository, number })
       .first();
     if (!r) return undefined;
-    const num = (v: unknown) => (v === null ? null : Number(v));
     return {
       source: r.source,
       repository: r.repository,

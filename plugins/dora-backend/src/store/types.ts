@@ -100,6 +100,12 @@ export type EventListQuery = {
   cursor?: string;
 };
 
+/** An entity to derive, with the environments that count as production for it. */
+export type HistoryRequest = {
+  entityRef: string;
+  productionEnvironments: readonly string[];
+};
+
 export type StoredHistory = {
   history: EntityHistory;
   /** Database id and owner chain (JSON) of each event key. */
@@ -134,11 +140,12 @@ export interface DoraStore {
   markDirty(entityRefs: readonly string[]): Promise<void>;
   markAllDirty(): Promise<number>;
   dirtyEntities(limit: number): Promise<string[]>;
-  loadHistory(
-    entityRef: string,
-    productionEnvironments: readonly string[],
-  ): Promise<StoredHistory>;
-  replaceFacts(stored: StoredHistory, facts: EntityFacts): Promise<void>;
+  /** The histories of a batch of entities, in the order asked. */
+  loadHistories(requests: readonly HistoryRequest[]): Promise<StoredHistory[]>;
+  /** Replaces the facts of a batch of entities, all or none. */
+  replaceFacts(
+    derived: readonly { stored: StoredHistory; facts: EntityFacts }[],
+  ): Promise<void>;
 
   loadFacts(scope: FactScope, from: number, to: number): Promise<FactPool>;
   listDeployments(query: EventListQuery): Promise<Page<DeploymentView>>;

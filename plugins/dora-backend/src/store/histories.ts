@@ -1,0 +1,265 @@
+import { Knex } from 'knex';
+import {
+  ChangeRecord,
+  DeploymentRecord,
+  EntityFacts,
+  IncidentRecord,
+} from '../metrics/types';
+import { retryOnConflict } from './conflictRetry';
+import { numberOrNull as num } from './columns';
+import { chunks } from './eventWrites';
+import { HistoryRequest, StoredHistory } from './types';
+
+type Row = Record<string, any>;
+
+function groupBy(rows: Row[], key: string) {
+  const groups = new Map<string, Row[]>();
+  for (const row of rows) {
+    const group = groups.get(row[key]);
+    if (group) group.push(row);
+    else groups.set(row[key], [row]);
+  }
+  return groups;
+}
+
+/** Commits of `repositories`, by repository, then by sha. */
+async function loadChanges(db: Knex, repositories: string[]) {
+  const changes = new Map<string, Map<string, ChangeRecord>>(
+    repositories.map(r => [r, new Map()]),
+  );
+  for (const batch of chunks(repositories, 500)) {
+    const rows = await db('dora_changes')
+      .whereIn('repository', batch)
+      .select(
+        'repository',
+        'sha',
+        'committed_at',
+        'authored_at',
+        'first_parent',
+        'pr_number',
+        'pr_created_at',
+        'pr_first_review_at',
+        'pr_merged_at',
+      );
+    for (const r of rows) {
+      changes.get(r.repository)!.set(r.sha, {
+        sha: r.sha,
+        committedAt: Number(r.committed_at),
+        authoredAt: num(r.authored_at),
+        firstParent: r.first_parent,
+        pullRequest:
+          r.pr_number === null
+            ? null
+            : {
+                number: Number(r.pr_number),
+                createdAt: num(r.pr_created_at),
+                firstReviewAt: num(r.pr_first_review_at),
+                mergedAt: num(r.pr_merged_at),
+              },
+      });
+    }
+  }
+  return changes;
+}
+
+const deploymentRecord = (r: Row): DeploymentRecord => ({
+  key: r.event_key,
+  source: r.source,
+  externalId: r.external_id,
+  environment: r.environment,
+  status: r.status,
+  kind: r.kind,
+  finishedAt: Number(r.finished_at),
+  sha: r.sha,
+  repository: r.repository,
+  rollbackOf: r.rollback_of,
+  commits: r.commits ? JSON.parse(r.commits) : null,
+});
+
+const incidentRecord = (r: Row): IncidentRecord => ({
+  key: r.event_key,
+  source: r.source,
+  externalId: r.external_id,
+  startedAt: Number(r.started_at),
+  resolvedAt: num(r.resolved_at),
+  causeDeploymentId: r.cause_deployment_id,
+  causeSha: r.cause_sha,
+});
+
+/**
+ * Everything attributed to each requested entity, plus the commits of its
+ * repositories: a few statements for the whole batch, so that a full
+ * recompute costs statements per batch, not per entity.
+ */
+export async function loadHistories(
+  db: Knex,
+  requests: readonly HistoryRequest[],
+): Promise<StoredHistory[]> {
+  const refs = requests.map(r => r.entityRef);
+  // Only the columns derivation reads: a full recompute reads every row.
+  const attributed = (type: string, table: string, columns: string[]) =>
+    db(`${table} as e`)
+      .join('dora_attributions as a', function joinOn() {
+        this.on('a.event_id', '=', 'e.id').andOn(
+          'a.event_type',
+          '=',
+          db.raw('?', [type]),
+        );
+      })
+      .whereIn('a.entity_ref', refs)
+      .select(
+        ...['id', 'event_key', 'source', 'external_id', ...columns].map(
+          c => `e.${c}`,
+        ),
+        'a.entity_ref as attributed_to',
+        'a.owner_chain',
+      );
+  const [states, deploymentRows, incidentRows] = await Promise.all([
+    db('dora_entity_state')
+      .whereIn('entity_ref', refs)
+      .select('entity_ref', 'version'),
+    attributed('deployment', 'dora_deployments', [
+      'environment',
+      'status',
+      'kind',
+      'finished_at',
+      'sha',
+      'repository',
+      'rollback_of',
+      'commits',
+    ]),
+    attributed('incident', 'dora_incidents', [
+      'started_at',
+      'resolved_at',
+      'cause_deployment_id',
+      'cause_sha',
+    ]),
+  ]);
+  const versions = new Map<string, number>(
+    states.map(s => [s.entity_ref, Number(s.version)]),
+  );
+  const deploymentsOf = groupBy(deploymentRows, 'attributed_to');
+  const incidentsOf = groupBy(incidentRows, 'attributed_to');
+  const changes = await loadChanges(db, [
+    ...new Set(deploymentRows.map(r => r.repository).filter(Boolean)),
+  ]);
+
+  return requests.map(({ entityRef, productionEnvironments }) => {
+    const events = new Map<string, { id: number; ownerChain: string }>();
+    const remember = (r: Row) =>
+      events.set(r.event_key, { id: Number(r.id), ownerChain: r.owner_chain });
+    const deploymentRowsOf = deploymentsOf.get(entityRef) ?? [];
+    const incidentRowsOf = incidentsOf.get(entityRef) ?? [];
+    deploymentRowsOf.forEach(remember);
+    incidentRowsOf.forEach(remember);
+    const deployments = deploymentRowsOf.map(deploymentRecord);
+    const ownChanges = new Map<string, ReadonlyMap<string, ChangeRecord>>();
+    for (const d of deployments) {
+      if (d.repository)
+        ownChanges.set(d.repository, changes.get(d.repository)!);
+    }
+    return {
+      history: {
+        entityRef,
+        productionEnvironments,
+        deployments,
+        incidents: incidentRowsOf.map(incidentRecord),
+        changes: ownChanges,
+      },
+      events,
+      version: versions.get(entityRef) ?? 0,
+    };
+  });
+}
+
+/**
+ * Replaces the facts of a batch of entities in one transaction. The state
+ * rows are locked first, in ref order, so that two replicas deriving
+ * overlapping batches take turns instead of colliding or deadlocking.
+ */
+export async function replaceFacts(
+  db: Knex,
+  derived: readonly { stored: StoredHistory; facts: EntityFacts }[],
+) {
+  const refs = derived.map(d => d.facts.entityRef).sort();
+  const deploymentRows: Row[] = [];
+  const recoveryRows: Row[] = [];
+  const incidentRows: Row[] = [];
+  for (const { stored, facts } of derived) {
+    const { entityRef } = facts;
+    const event = (key: string) => stored.events.get(key)!;
+    for (const d of facts.deployments) {
+      deploymentRows.push({
+        entity_ref: entityRef,
+        deployment_id: event(d.deploymentKey).id,
+        finished_at: d.finishedAt,
+        failed: d.failed,
+        unplanned: d.unplanned,
+        commits_unknown: d.commitsUnknown,
+        clock_skewed: d.clockSkewed,
+        lead_times: JSON.stringify(d.leadTimes),
+        stages: JSON.stringify(d.stages),
+        commits: JSON.stringify(d.commits),
+        owner_chain: event(d.deploymentKey).ownerChain,
+      });
+    }
+    for (const r of facts.recoveries) {
+      recoveryRows.push({
+        entity_ref: entityRef,
+        kind: r.kind,
+        at: r.at,
+        hours: r.hours,
+        deployment_id: event(r.deploymentKey).id,
+        recovered_by: r.recoveredBy,
+        owner_chain: event(r.deploymentKey).ownerChain,
+      });
+    }
+    for (const i of facts.incidents) {
+      incidentRows.push({
+        entity_ref: entityRef,
+        incident_id: event(i.incidentKey).id,
+        started_at: i.startedAt,
+        resolved_at: i.resolvedAt,
+        linked_deployment_id: i.linkedDeployment
+          ? event(i.linkedDeployment).id
+          : null,
+        linked_by: i.linkedBy,
+        owner_chain: event(i.incidentKey).ownerChain,
+      });
+    }
+  }
+  const computedAt = Date.now();
+  const states = derived.map(({ stored, facts }) => ({
+    entity_ref: facts.entityRef,
+    version: stored.version,
+    computed_version: stored.version,
+    computed_at: computedAt,
+  }));
+  await retryOnConflict(() =>
+    db.transaction(async trx => {
+      await trx('dora_entity_state')
+        .whereIn('entity_ref', refs)
+        .orderBy('entity_ref')
+        .forUpdate()
+        .select('entity_ref');
+      for (const table of [
+        'dora_deployment_facts',
+        'dora_recovery_facts',
+        'dora_incident_facts',
+      ]) {
+        await trx(table).whereIn('entity_ref', refs).delete();
+      }
+      for (const batch of chunks(deploymentRows))
+        await trx('dora_deployment_facts').insert(batch);
+      for (const batch of chunks(recoveryRows))
+        await trx('dora_recovery_facts').insert(batch);
+      for (const batch of chunks(incidentRows))
+        await trx('dora_incident_facts').insert(batch);
+      for (const batch of chunks(states))
+        await trx('dora_entity_state')
+          .insert(batch)
+          .onConflict('entity_ref')
+          .merge(['computed_version', 'computed_at']);
+    }),
+  );
+}
