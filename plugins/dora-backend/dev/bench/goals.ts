@@ -1,3 +1,5 @@
+import { pct } from './measure';
+
 /** One printed figure, with its reference and goal. */
 export type Row = {
   figure: string;
@@ -44,3 +46,7 @@ export function printTable(rows: Row[]) {
 
 export const ms = (x: number) => `${x.toFixed(1)} ms`;
 export const x2 = (a: number, b: number) => `${(a / b).toFixed(2)}x`;
+
+/** `p50 / p95` of durations in ms. */
+export const p50p95 = (times: readonly number[]) =>
+  `${ms(pct(times, 0.5))} / ${ms(pct(times, 0.95))}`;

@@ -52,6 +52,7 @@ async function main() {
         prefix: 'bench_',
         reconcileSeconds: 3600,
         entitiesFile,
+        lowerBound: true,
         database:
           db === 'sqlite'
             ? { client: 'better-sqlite3', connection: { directory: sqliteDir } }

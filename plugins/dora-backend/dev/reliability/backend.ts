@@ -8,7 +8,8 @@ import { demoEntities } from '../../src/reliability/__testUtils__/demoFill';
 // scheduler and HTTP stack, the catalog mocked with the test entities.
 // Started by backendProcess.ts with `--config <file>`. The benchmark
 // (dev/bench) hands it its generated organisation as a JSON file in
-// DORA_BACKEND_ENTITIES.
+// DORA_BACKEND_ENTITIES, and asks for its lower-bound route with
+// DORA_BACKEND_LOWER_BOUND.
 const entitiesFile = process.env.DORA_BACKEND_ENTITIES;
 const entities = entitiesFile
   ? JSON.parse(readFileSync(entitiesFile, 'utf8'))
@@ -16,4 +17,6 @@ const entities = entitiesFile
 const backend = createBackend();
 backend.add(catalogServiceMock.factory({ entities }));
 backend.add(import('../../src'));
+if (process.env.DORA_BACKEND_LOWER_BOUND)
+  backend.add(import('../bench/lowerBoundModule'));
 backend.start();

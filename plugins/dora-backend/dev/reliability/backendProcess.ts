@@ -31,7 +31,8 @@ export class BackendProcess {
     readonly port: number,
     private readonly configFile: string,
     private readonly logFile: string,
-    private readonly entitiesFile?: string,
+    /** What backend.ts reads from its environment besides the config. */
+    private readonly env: Record<string, string>,
   ) {}
 
   static async start(options: {
@@ -43,6 +44,8 @@ export class BackendProcess {
     database?: Record<string, unknown>;
     /** Catalog entities as a JSON file (default: the test entities). */
     entitiesFile?: string;
+    /** Also serve the benchmark's lower-bound route (dev/bench/lowerBoundModule.ts). */
+    lowerBound?: boolean;
   }): Promise<BackendProcess> {
     const port = await freePort();
     const dir = mkdtempSync(join(tmpdir(), `dora-${options.name}-`));
@@ -80,7 +83,12 @@ export class BackendProcess {
       port,
       configFile,
       join(dir, 'backend.log'),
-      options.entitiesFile,
+      {
+        ...(options.entitiesFile
+          ? { DORA_BACKEND_ENTITIES: options.entitiesFile }
+          : {}),
+        ...(options.lowerBound ? { DORA_BACKEND_LOWER_BOUND: '1' } : {}),
+      },
     );
     await process_.spawn();
     return process_;
@@ -110,9 +118,7 @@ export class BackendProcess {
           ...process.env,
           NODE_ENV: 'production',
           LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
-          ...(this.entitiesFile
-            ? { DORA_BACKEND_ENTITIES: this.entitiesFile }
-            : {}),
+          ...this.env,
         },
         stdio: ['ignore', 'pipe', 'pipe'],
       },

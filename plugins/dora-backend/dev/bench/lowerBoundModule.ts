@@ -1,0 +1,49 @@
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
+import { InputError } from '@backstage/errors';
+import Router from 'express-promise-router';
+import { readEntityFacts } from './sqlReferences';
+
+/**
+ * The lower bound of `GET /v1/metrics` as an HTTP route: the benchmark's
+ * hand-written query for one entity, served by the same backend, on the same
+ * router, auth and database client as the plugin's own routes, returning the
+ * rows as they come. Whatever a route costs before and after its query
+ * (client, Backstage's middleware, credentials, JSON) it costs here too, so
+ * the ratio against it is what the plugin adds. Only the benchmark's backend
+ * process loads this module.
+ */
+export default createBackendModule({
+  pluginId: 'dora',
+  moduleId: 'bench-lower-bound',
+  register(env) {
+    env.registerInit({
+      deps: {
+        http: coreServices.httpRouter,
+        httpAuth: coreServices.httpAuth,
+        database: coreServices.database,
+      },
+      async init({ http, httpAuth, database }) {
+        const db = await database.getClient();
+        const router = Router();
+        router.get('/bench/entity-facts', async (req, res) => {
+          await httpAuth.credentials(req, { allow: ['user', 'service'] });
+          const { entityRef, from, to } = req.query;
+          if (typeof entityRef !== 'string' || !from || !to)
+            throw new InputError('entityRef, from and to are required');
+          const result = await readEntityFacts(
+            db,
+            entityRef,
+            Number(from),
+            Number(to),
+          );
+          // knex's raw answer: pg's result object, or SQLite's rows.
+          res.json(Array.isArray(result) ? result : result.rows);
+        });
+        http.use(router);
+      },
+    });
+  },
+});
