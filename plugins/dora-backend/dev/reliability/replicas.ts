@@ -70,11 +70,22 @@ export async function twoReplicas(pg: PrivatePostgres) {
       }
     }
   };
-  const [a, b, single] = await Promise.all([
+  const starts = await Promise.allSettled([
     startReplica('replica-a', 'rel_replica_', 0),
     startReplica('replica-b', 'rel_replica_', 1500),
     startReplica('single', 'rel_single_', 0),
   ]);
+  const failed = starts.find(s => s.status === 'rejected');
+  if (failed) {
+    // Do not leave the ones that did start running after the run ends.
+    await Promise.all(
+      starts.map(s => (s.status === 'fulfilled' ? s.value.stop() : undefined)),
+    );
+    throw failed.reason;
+  }
+  const [a, b, single] = starts.map(
+    s => (s as PromiseFulfilledResult<BackendProcess>).value,
+  );
   const started = Date.now();
   const replicaDb = pg.client('rel_replica_dora');
   const singleDb = pg.client('rel_single_dora');

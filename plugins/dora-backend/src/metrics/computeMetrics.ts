@@ -38,6 +38,11 @@ const within = <T>(
 
 const STAGES = ['coding', 'pickup', 'review', 'deploy'] as const;
 
+// Indexed: for-of over the frozen shared empty arrays is far slower here.
+function append(into: number[], samples: readonly number[]) {
+  for (let i = 0; i < samples.length; i++) into.push(samples[i]);
+}
+
 /** Median and 90th percentile of samples. */
 function spread(samples: number[]) {
   const [median50, p90] = percentiles(samples, [0.5, 0.9]);
@@ -63,10 +68,11 @@ export function computeMetrics(
   let failed = 0;
   let unplanned = 0;
   for (const d of deployments) {
-    for (const hours of d.leadTimes) leadTimes.push(hours);
-    for (const name of STAGES) {
-      for (const hours of d.stages[name]) stages[name].push(hours);
-    }
+    append(leadTimes, d.leadTimes);
+    append(stages.coding, d.stages.coding);
+    append(stages.pickup, d.stages.pickup);
+    append(stages.review, d.stages.review);
+    append(stages.deploy, d.stages.deploy);
     if (d.failed) failed++;
     if (d.unplanned) unplanned++;
   }

@@ -14,7 +14,7 @@ type Bucket = { start: number; end: number };
  * overlapping each UTC day are computed once and kept, per zone and unit;
  * a UTC day overlaps at most three of them, so a lookup is a short scan.
  */
-const calendars = new Map<string, Map<number, Bucket[]>>();
+const calendars = new Map<string, Record<Granularity, Map<number, Bucket[]>>>();
 // About 270 years of days per zone and unit; past that the cache starts over.
 const MAX_CACHED_DAYS = 100_000;
 
@@ -43,12 +43,12 @@ function firstInstant(ms: number, unit: Granularity, zone: string): number {
 }
 
 function bucketsOfUtcDay(utcDay: number, unit: Granularity, zone: string) {
-  const name = `${zone}\n${unit}`;
-  let calendar = calendars.get(name);
-  if (!calendar) {
-    calendar = new Map();
-    calendars.set(name, calendar);
+  let ofZone = calendars.get(zone);
+  if (!ofZone) {
+    ofZone = { day: new Map(), week: new Map(), month: new Map() };
+    calendars.set(zone, ofZone);
   }
+  const calendar = ofZone[unit];
   let buckets = calendar.get(utcDay);
   if (!buckets) {
     buckets = [];
