@@ -33,14 +33,9 @@ export default createBackendModule({
           const { entityRef, from, to } = req.query;
           if (typeof entityRef !== 'string' || !from || !to)
             throw new InputError('entityRef, from and to are required');
-          const result = await readEntityFacts(
-            db,
-            entityRef,
-            Number(from),
-            Number(to),
+          res.json(
+            await readEntityFacts(db, entityRef, Number(from), Number(to)),
           );
-          // knex's raw answer: pg's result object, or SQLite's rows.
-          res.json(Array.isArray(result) ? result : result.rows);
         });
         http.use(router);
       },

@@ -5,6 +5,11 @@ import { ServiceHistory } from './history';
 const MIGRATIONS = resolve(__dirname, '..', '..', 'migrations');
 const HASH = 'f'.repeat(64);
 
+/** The rows of a `db.raw` answer: PostgreSQL's result object, or SQLite's rows. */
+function rawRows(result: any): any[] {
+  return Array.isArray(result) ? result : result.rows;
+}
+
 /** An empty copy of the plugin's schema (all migrations) for the plain INSERT. */
 export async function migratePlain(db: Knex) {
   await db.migrate.latest({ directory: MIGRATIONS });
@@ -61,7 +66,7 @@ export async function readEntityFacts(
   from: number,
   to: number,
 ) {
-  return db.raw(
+  const result = await db.raw(
     `SELECT 1 AS t, finished_at AS at, CASE WHEN failed THEN 1 ELSE 0 END AS f,
             CASE WHEN unplanned THEN 1 ELSE 0 END AS u, lead_times AS x
        FROM dora_deployment_facts
@@ -75,6 +80,7 @@ export async function readEntityFacts(
         AND started_at < ?`,
     [entityRef, from, to, entityRef, from, to, entityRef, from, to],
   );
+  return rawRows(result);
 }
 
 /**
@@ -176,7 +182,7 @@ export async function setBasedAggregation(
        LEFT JOIN medians r ON r.entity_ref = c.entity_ref AND r.metric = 'recovery'`,
     [from, to, from, to, from, to, from, to],
   );
-  const list: any[] = Array.isArray(rows) ? rows : rows.rows;
+  const list = rawRows(rows);
   const num = (v: unknown) => (v === null ? null : Number(v) / 3_600_000);
   return new Map(
     list.map(r => [

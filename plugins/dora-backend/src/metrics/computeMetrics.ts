@@ -36,8 +36,6 @@ const within = <T>(
     return ms !== null && inWindow(ms, window);
   });
 
-const STAGES = ['coding', 'pickup', 'review', 'deploy'] as const;
-
 // Indexed: for-of over the frozen shared empty arrays is far slower here.
 function append(into: number[], samples: readonly number[]) {
   for (let i = 0; i < samples.length; i++) into.push(samples[i]);
@@ -59,7 +57,7 @@ export function computeMetrics(
   const recoveries = within(pool.recoveries, r => r.at, window);
   const restored = within(pool.incidents, i => i.resolvedAt, window);
   const leadTimes: number[] = [];
-  const stages: Record<(typeof STAGES)[number], number[]> = {
+  const stages: DeploymentFact['stages'] = {
     coding: [],
     pickup: [],
     review: [],
