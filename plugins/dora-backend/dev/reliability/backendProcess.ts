@@ -8,6 +8,7 @@ import { freePort, PrivatePostgres } from './privatePostgres';
 export const TOKEN = 'dora-reliability-token-3f9a1c7e5b2d4f60';
 const ENTRY = resolve(__dirname, 'backend.ts');
 const PACKAGE_DIR = resolve(__dirname, '..', '..');
+const SEMI_SPACE_MIB = 64;
 
 export const sleep = (ms: number) => new Promise(done => setTimeout(done, ms));
 
@@ -99,6 +100,10 @@ export class BackendProcess {
     const child = spawn(
       process.execPath,
       [
+        // As docs/performance.md recommends for production: reports build
+        // many short-lived objects, which Node's default young generation
+        // collects over and over (the small team view: p95 168 -> 116 ms).
+        `--max-semi-space-size=${SEMI_SPACE_MIB}`,
         // A CPU profile of the backend per run, for finding where time goes.
         ...(process.env.DORA_BACKEND_CPU_PROFILE_DIR
           ? [

@@ -14,8 +14,14 @@ import { hoursBetween, median, percentiles, ratio } from './stats';
 import { bucketStart, bucketStarts, DAY_MS, inWindow, Window } from './time';
 import { DeploymentFact, IncidentFact, RecoveryFact } from './types';
 
-/** A counted deployment as reports read it: without the commits it shipped. */
-export type PooledDeployment = Omit<DeploymentFact, 'commits'>;
+/**
+ * A counted deployment as reports read it: without the commits it shipped or
+ * its own key, which no report figure reads.
+ */
+export type PooledDeployment = Omit<
+  DeploymentFact,
+  'commits' | 'deploymentKey'
+>;
 
 /** Facts of one entity or of a pool of entities (team, template). */
 export type FactPool = {
@@ -133,14 +139,17 @@ function deploymentFrequency(
     deployments.map(d => bucketStart(d.finishedAt, 'day', options.timeZone)),
   );
   const medianDaysPer = (unit: Granularity) => {
-    const perBucket = new Map(
-      bucketStarts(window, unit, options.timeZone).map(s => [s, 0]),
-    );
+    const daysPer = new Map<number, number>();
     for (const day of days) {
       const start = bucketStart(day, unit, options.timeZone);
-      perBucket.set(start, (perBucket.get(start) ?? 0) + 1);
+      daysPer.set(start, (daysPer.get(start) ?? 0) + 1);
     }
-    return median([...perBucket.values()]);
+    // Every day lies in a bucket overlapping the window.
+    return median(
+      bucketStarts(window, unit, options.timeZone).map(
+        start => daysPer.get(start) ?? 0,
+      ),
+    );
   };
   if (deployments.length === 0) {
     return {
@@ -205,7 +214,7 @@ export function computeSeries(
     let failed = 0;
     let unplanned = 0;
     for (const d of deployments) {
-      for (const hours of d.leadTimes) leadTimes.push(hours);
+      append(leadTimes, d.leadTimes);
       if (d.failed) failed++;
       if (d.unplanned) unplanned++;
     }

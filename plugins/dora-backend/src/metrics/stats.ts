@@ -37,7 +37,8 @@ export function percentiles(
 ): (number | null)[] {
   const n = values.length;
   if (n === 0) return ps.map(() => null);
-  const a = Float64Array.from(values);
+  // The constructor copies an array natively; `from` iterates it.
+  const a = new Float64Array(values);
   let from = 0;
   return ps.map(p => {
     const rank = p * (n - 1);

@@ -82,6 +82,10 @@ export function bucketStart(
   return bucketAt(ms, unit, zone).start;
 }
 
+// Reports ask for the buckets of one window once per entity of a team.
+const startsOfWindows = new Map<string, readonly number[]>();
+const MAX_CACHED_WINDOWS = 64;
+
 /**
  * Starts of every bucket that overlaps the window, the first one possibly
  * beginning before `from`.
@@ -90,12 +94,19 @@ export function bucketStarts(
   window: Window,
   unit: Granularity,
   zone: string,
-): number[] {
-  const starts: number[] = [];
-  for (let at = window.from; at < window.to; ) {
-    const bucket = bucketAt(at, unit, zone);
-    starts.push(bucket.start);
-    at = bucket.end;
+): readonly number[] {
+  const key = `${window.from}/${window.to}/${unit}/${zone}`;
+  let starts = startsOfWindows.get(key);
+  if (!starts) {
+    const found: number[] = [];
+    for (let at = window.from; at < window.to; ) {
+      const bucket = bucketAt(at, unit, zone);
+      found.push(bucket.start);
+      at = bucket.end;
+    }
+    starts = Object.freeze(found);
+    if (startsOfWindows.size >= MAX_CACHED_WINDOWS) startsOfWindows.clear();
+    startsOfWindows.set(key, starts);
   }
   return starts;
 }

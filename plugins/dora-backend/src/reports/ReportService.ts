@@ -88,7 +88,8 @@ export class ReportService {
       ].sort();
     }
     const { visible, hidden } = await access.visible(candidates, credentials);
-    const visiblePool = poolOf(pool, new Set(visible));
+    // The pool holds only candidates' facts: when all are visible, all of it.
+    const visiblePool = hidden ? poolOf(pool, new Set(visible)) : pool;
     const entities = entitySummaries(
       visiblePool,
       visible,

@@ -16,8 +16,8 @@ function ownerChainPattern(groupRef: string, directOnly: boolean) {
 
 type Row = Record<string, any>;
 
-// Most deployments ship no pull request: one shared value for them, frozen
-// to the arrays, since reports only read it.
+// Most deployments ship no pull request, some no commit: one shared value
+// for them, frozen to the arrays, since reports only read it.
 const noSamples = () => Object.freeze([]) as readonly number[] as number[];
 const NO_STAGES: DeploymentFact['stages'] = Object.freeze({
   coding: noSamples(),
@@ -26,6 +26,8 @@ const NO_STAGES: DeploymentFact['stages'] = Object.freeze({
   deploy: noSamples(),
 });
 const NO_STAGES_JSON = JSON.stringify(NO_STAGES);
+const NO_SAMPLES = noSamples();
+const NO_SAMPLES_JSON = '[]';
 
 function scoped(
   query: Knex.QueryBuilder,
@@ -65,7 +67,6 @@ export async function loadFacts(
       scoped(db('dora_deployment_facts'), scope, refs)
         .select(
           'entity_ref',
-          'deployment_id',
           'finished_at',
           'failed',
           'unplanned',
@@ -101,19 +102,22 @@ export async function loadFacts(
           q.whereNull('resolved_at').orWhere('resolved_at', '>=', from),
         ),
     ]);
-    pool.deployments.push(
-      ...deployments.map(r => ({
+    // A plain loop: reports read tens of thousands of these per request.
+    for (const r of deployments) {
+      pool.deployments.push({
         entityRef: r.entity_ref,
-        deploymentKey: String(r.deployment_id),
         finishedAt: Number(r.finished_at),
         failed: Boolean(r.failed),
         unplanned: Boolean(r.unplanned),
         commitsUnknown: Boolean(r.commits_unknown),
         clockSkewed: Number(r.clock_skewed),
-        leadTimes: JSON.parse(r.lead_times),
+        leadTimes:
+          r.lead_times === NO_SAMPLES_JSON
+            ? NO_SAMPLES
+            : JSON.parse(r.lead_times),
         stages: r.stages === NO_STAGES_JSON ? NO_STAGES : JSON.parse(r.stages),
-      })),
-    );
+      });
+    }
     pool.recoveries.push(
       ...recoveries.map(r => ({
         entityRef: r.entity_ref,
