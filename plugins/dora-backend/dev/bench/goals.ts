@@ -8,17 +8,45 @@ export type Row = {
   reference?: string;
   ratio?: string;
   goal?: string;
-  /** `value / limit` where lower is better (1 = at the goal); undefined: no goal. */
-  load?: number;
+  /**
+   * `value / limit` (lower is better; 1 = at the goal) of a goal that a
+   * slower Node makes harder: a time in milliseconds, or a ratio against
+   * work done by the database alone (plain INSERT, set-based SQL), which a
+   * slow VM slows less than JavaScript. The guard stretches these.
+   */
+  speedLoad?: number;
+  /**
+   * `value / limit` of a goal the machine's speed does not move: memory,
+   * or a ratio against a reference served by the same Node process.
+   */
+  fixedLoad?: number;
 };
 
-export function statusOf(row: Row) {
-  if (row.load === undefined) return '';
-  return row.load <= 1 ? 'PASS' : 'MISS';
+const hasGoal = (row: Row) =>
+  row.speedLoad !== undefined || row.fixedLoad !== undefined;
+
+/** How far a figure is from its goal (1 = at it); undefined: no goal. */
+export function loadOf(row: Row): number | undefined {
+  if (!hasGoal(row)) return undefined;
+  return Math.max(row.speedLoad ?? 0, row.fixedLoad ?? 0);
 }
 
-/** Misses by more than 2x: the only ones that fail the run. */
-export const badMiss = (row: Row) => row.load !== undefined && row.load > 2;
+export function statusOf(row: Row) {
+  const load = loadOf(row);
+  if (load === undefined) return '';
+  return load <= 1 ? 'PASS' : 'MISS';
+}
+
+/**
+ * Misses by more than 2x: the only ones that fail the run. The goals are
+ * this VM's at its usual speed, and its speed varies up to 3x from one day
+ * to the next: a run on a slower machine (`slowdown`, from
+ * `machineProbeMs`) stretches the limits of its speed loads by as much. It
+ * never tightens them.
+ */
+export const badMiss = (row: Row, slowdown: number) =>
+  hasGoal(row) &&
+  Math.max((row.speedLoad ?? 0) / slowdown, row.fixedLoad ?? 0) > 2;
 
 export function printTable(rows: Row[]) {
   const head = ['figure', 'db', 'value', 'reference', 'ratio', 'goal', ''];

@@ -4,10 +4,19 @@ import { join } from 'node:path';
 import { knex as createKnex, Knex } from 'knex';
 import { BackendProcess } from '../reliability/backendProcess';
 import { PrivatePostgres } from '../reliability/privatePostgres';
-import { badMiss, printTable, Row } from './goals';
+import { badMiss, loadOf, printTable, Row } from './goals';
+import { machineProbeMs, pct } from './measure';
 import { generateOrganisation } from './organisation';
 import { measureDatabase } from './scenario';
 import { SIZES } from './sizes';
+
+/**
+ * `machineProbeMs()` on the 2-core VM the goals are set for, at its usual
+ * speed (2026-11-21, when GET /health took 1.4 ms p50).
+ */
+const REFERENCE_PROBE_MS = 125;
+/** The guard stretches its time limits at most this much. */
+const MAX_SLOWDOWN = 3;
 
 /**
  * `yarn bench --size small|large [--seed N] [--db pg,sqlite]`: generates the
@@ -43,6 +52,9 @@ async function main() {
   log(`private PostgreSQL on 127.0.0.1:${pg.port}`);
   const rows: Row[] = [];
   const mismatches: string[] = [];
+  // Taken after each database's figures, with its backend idle: at the
+  // start, the private PostgreSQL's own start-up work slows it down.
+  const probes: number[] = [];
   try {
     for (const db of dbs) {
       const sqliteDir = join(dir, 'sqlite');
@@ -105,6 +117,7 @@ async function main() {
           log,
         });
         rows.push(...result.rows);
+        probes.push(machineProbeMs());
         mismatches.push(...result.mismatches);
       } finally {
         await store?.destroy();
@@ -117,15 +130,24 @@ async function main() {
   }
   printTable(rows);
   for (const m of mismatches) log(`MISMATCH ${m}`);
-  const failing = rows.filter(badMiss);
+  const probe = pct(probes, 0.5);
+  const slowdown = Math.min(
+    MAX_SLOWDOWN,
+    Math.max(1, probe / REFERENCE_PROBE_MS),
+  );
+  const probed = probes.map(p => p.toFixed(0)).join(' / ');
   log(
-    `${
-      rows.filter(r => r.load !== undefined && r.load <= 1).length
-    } goals met, ${
-      rows.filter(r => r.load !== undefined && r.load > 1).length
-    } missed (${failing.length} by more than 2x), ${
-      mismatches.length
-    } mismatches`,
+    `machine probe ${probed} ms (${REFERENCE_PROBE_MS} ms on the reference VM):` +
+      ` the 2x guard's speed limits stretched by ${slowdown.toFixed(2)}`,
+  );
+  const failing = rows.filter(r => badMiss(r, slowdown));
+  const loads = rows.map(loadOf).filter((l): l is number => l !== undefined);
+  log(
+    `${loads.filter(l => l <= 1).length} goals met, ${
+      loads.filter(l => l > 1).length
+    } missed (${failing.length} by more than 2x${
+      slowdown > 1 ? ' after stretching' : ''
+    }), ${mismatches.length} mismatches`,
   );
   if (!mismatches.length && !failing.length) {
     for (const d of [dir, ...BackendProcess.workDirs])

@@ -66,7 +66,7 @@ export async function measureDatabase(o: {
     reference: `${plainRate.toFixed(0)} plain INSERT`,
     ratio: `${((100 * apiRate) / plainRate).toFixed(1)} %`,
     goal: '>= 25 % of INSERT',
-    load: 0.25 / (apiRate / plainRate),
+    speedLoad: 0.25 / (apiRate / plainRate),
   });
 
   log(`${db}: full recompute`);
@@ -87,7 +87,7 @@ export async function measureDatabase(o: {
     reference: `${ms(setBasedMs)} set-based SQL`,
     ratio: x2(recomputeMs, setBasedMs),
     goal: '<= 60 s, <= 2x SQL',
-    load: Math.max(recomputeMs / 60_000, recomputeMs / setBasedMs / 2),
+    speedLoad: Math.max(recomputeMs / 60_000, recomputeMs / setBasedMs / 2),
   });
   rows.push({
     figure: 'straightforward algorithm (all entities)',
@@ -138,7 +138,8 @@ export async function measureDatabase(o: {
     reference: `${p50p95(boundTimes)} SQL over HTTP`,
     ratio: x2(p95, boundP95),
     goal: 'p95 <= 25 ms, <= 2x SQL',
-    load: Math.max(p95 / 25, p95 / boundP95 / 2),
+    speedLoad: p95 / 25,
+    fixedLoad: p95 / boundP95 / 2,
   });
   rows.push({
     figure: 'the same SQL, bare p50 / p95',
@@ -152,7 +153,9 @@ export async function measureDatabase(o: {
     db,
     value: p50p95(healthTimes),
   });
-  const teamTimes = await timeEach(15, () =>
+  // A p95 of 15 runs is their second worst; small can afford more runs.
+  const reportRuns = size.name === 'small' ? 40 : 15;
+  const teamTimes = await timeEach(reportRuns, () =>
     get(base, `/v1/teams/metrics?groupRef=${org.teamGroupRef}&${range}`),
   );
   rows.push({
@@ -160,9 +163,9 @@ export async function measureDatabase(o: {
     db,
     value: p50p95(teamTimes),
     goal: 'p95 <= 150 ms',
-    load: pct(teamTimes, 0.95) / 150,
+    speedLoad: pct(teamTimes, 0.95) / 150,
   });
-  const templateTimes = await timeEach(15, () =>
+  const templateTimes = await timeEach(reportRuns, () =>
     get(base, `/v1/templates/report?${range}`),
   );
   rows.push({
@@ -170,7 +173,7 @@ export async function measureDatabase(o: {
     db,
     value: p50p95(templateTimes),
     goal: 'p95 <= 300 ms',
-    load: pct(templateTimes, 0.95) / 300,
+    speedLoad: pct(templateTimes, 0.95) / 300,
   });
 
   // Speed never changes a number: the API and the set-based SQL against the
@@ -219,7 +222,7 @@ export async function measureDatabase(o: {
     db,
     value: p50p95(freshness),
     goal: 'p95 <= 5 s',
-    load: fresh95 / 5000,
+    speedLoad: fresh95 / 5000,
   });
   const rss = Math.max(rssLoad, rssRecompute);
   rows.push({
@@ -228,7 +231,7 @@ export async function measureDatabase(o: {
     value: `${rss.toFixed(0)} MiB`,
     reference: `${rssLoad.toFixed(0)} after load`,
     goal: '<= 1024 MiB',
-    load: rss / 1024,
+    fixedLoad: rss / 1024,
   });
   return { rows, mismatches };
 }
