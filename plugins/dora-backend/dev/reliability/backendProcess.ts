@@ -100,7 +100,7 @@ export class BackendProcess {
     const child = spawn(
       process.execPath,
       [
-        // As docs/performance.md recommends for production: reports build
+        // As the plugin README recommends for large catalogs: reports build
         // many short-lived objects, which Node's default young generation
         // collects over and over (the small team view: p95 168 -> 116 ms).
         `--max-semi-space-size=${SEMI_SPACE_MIB}`,
