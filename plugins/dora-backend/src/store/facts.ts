@@ -27,7 +27,7 @@ const NO_STAGES: DeploymentFact['stages'] = Object.freeze({
 });
 const NO_STAGES_JSON = JSON.stringify(NO_STAGES);
 const NO_SAMPLES = noSamples();
-const NO_SAMPLES_JSON = '[]';
+const NO_SAMPLES_JSON = JSON.stringify(NO_SAMPLES);
 
 function scoped(
   query: Knex.QueryBuilder,
