@@ -14,12 +14,13 @@ import {
   setBasedAggregation,
 } from './sqlReferences';
 
-const YEAR_MS = 365 * 86_400_000;
+const DAY_MS = 86_400_000;
+const YEAR_MS = 365 * DAY_MS;
 const iso = (t: number) => new Date(t).toISOString();
 const rangeOf = (from: number, to: number) => `from=${iso(from)}&to=${iso(to)}`;
 const range = rangeOf(WINDOW.from, WINDOW.to);
 // A shorter window of the same views, for how cost grows with its length.
-const quarter = rangeOf(WINDOW.to - 90 * 86_400_000, WINDOW.to);
+const quarter = rangeOf(WINDOW.to - 90 * DAY_MS, WINDOW.to);
 
 async function get(base: string, path: string) {
   const answer = await call(base, 'GET', path);
