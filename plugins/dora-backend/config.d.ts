@@ -26,6 +26,15 @@ export interface Config {
       /** How often re-attribution and re-derivation run (one replica at a time). @default 10 minutes */
       frequency?: string | HumanDuration;
     };
+    reports?: {
+      /**
+       * Memory, in MiB, that team and template reports may keep decoded
+       * facts in between requests (checked against the database on every
+       * request, so never stale). 0 turns it off.
+       * @default 256
+       */
+      cacheMiB?: number;
+    };
     /** Band thresholds; each value left out keeps its default (DevLake 2023). */
     bands?: {
       deploymentFrequency?: { elite?: number; high?: number };

@@ -14,6 +14,8 @@ export type DoraConfig = {
   bands: BandThresholds;
   catalogRefreshMs: number;
   reconcileFrequency: HumanDuration;
+  /** Bytes team and template reports may keep facts in (0: none). */
+  reportCacheBytes: number;
   demo: { enabled: boolean; days: number; seed: number };
   backfill: {
     enabled: boolean;
@@ -31,6 +33,14 @@ function duration(
   fallback: HumanDuration,
 ): HumanDuration {
   return config?.has(key) ? readDurationFromConfig(config, { key }) : fallback;
+}
+
+function reportCacheBytes(config: Config | undefined): number {
+  const mib = config?.getOptionalNumber('reports.cacheMiB') ?? 256;
+  if (!(mib >= 0)) {
+    throw new Error(`dora.reports.cacheMiB: must be 0 or more, not ${mib}`);
+  }
+  return mib * 2 ** 20;
 }
 
 export function readDoraConfig(root: Config): DoraConfig {
@@ -83,6 +93,7 @@ export function readDoraConfig(root: Config): DoraConfig {
     reconcileFrequency: duration(config, 'reconcile.frequency', {
       minutes: 10,
     }),
+    reportCacheBytes: reportCacheBytes(config),
     demo: {
       enabled: config?.getOptionalBoolean('demo.enabled') ?? false,
       days: config?.getOptionalNumber('demo.days') ?? 180,

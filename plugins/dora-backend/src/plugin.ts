@@ -13,6 +13,7 @@ import { IngestService } from './ingest/IngestService';
 import { FactDeriver } from './reconcile/FactDeriver';
 import { CatalogAccess } from './reports/CatalogAccess';
 import { DataQualityService } from './reports/DataQualityService';
+import { FactCache } from './reports/FactCache';
 import { ReportService } from './reports/ReportService';
 import { TemplateReportService } from './reports/TemplateReportService';
 import { createRouter } from './service/router';
@@ -70,8 +71,16 @@ export const doraPlugin = createBackendPlugin({
         });
         const access = new CatalogAccess({ catalog, auth, catalogIndex });
         const reportDeps = { store, access, catalogIndex, config };
-        const reports = new ReportService(reportDeps);
-        const templates = new TemplateReportService(reportDeps);
+        const factCache = new FactCache({
+          store,
+          maxBytes: config.reportCacheBytes,
+          logger,
+        });
+        const reports = new ReportService({ ...reportDeps, factCache });
+        const templates = new TemplateReportService({
+          ...reportDeps,
+          factCache,
+        });
         const dataQuality = new DataQualityService(reportDeps);
 
         const { webhooks, backfill } = await createProviderConnections({

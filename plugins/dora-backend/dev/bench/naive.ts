@@ -138,3 +138,37 @@ export function differences(
   }
   return out;
 }
+
+// Figures that add up over the entities of a pool.
+const ADDITIVE = [
+  'deployments',
+  'failed',
+  'leadTimeSamples',
+  'recoverySamples',
+  'unplanned',
+] as const;
+
+/**
+ * A `GET /v1/teams/metrics` answer against the straightforward algorithm:
+ * every entity row in full, and the pool's counts as their sums.
+ */
+export function teamDifferences(
+  naive: ReadonlyMap<string, Figures>,
+  body: any,
+): string[] {
+  const out: string[] = [];
+  const sums: Partial<Figures> = {};
+  for (const key of ADDITIVE) sums[key] = 0;
+  for (const entity of body.entities) {
+    const expected = naive.get(entity.entityRef);
+    if (!expected) {
+      out.push(`${entity.entityRef}: not in the generated organisation`);
+      continue;
+    }
+    for (const d of differences(expected, apiFigures(entity.metrics)))
+      out.push(`${entity.entityRef} ${d}`);
+    for (const key of ADDITIVE) sums[key]! += expected[key];
+  }
+  for (const d of differences(sums, apiFigures(body))) out.push(`pooled ${d}`);
+  return out;
+}

@@ -11,24 +11,39 @@ import {
   SeriesPoint,
 } from '@dora-metrics/plugin-dora-common';
 import { hoursBetween, median, percentiles, ratio } from './stats';
-import { bucketStart, bucketStarts, DAY_MS, inWindow, Window } from './time';
-import { DeploymentFact, IncidentFact, RecoveryFact } from './types';
+import {
+  ColumnsByEntity,
+  COMMITS_UNKNOWN,
+  DeploymentColumns,
+  FAILED,
+  firstAtOrAfter,
+  PooledDeployment,
+  SampleColumn,
+  samplesStart,
+  UNPLANNED,
+} from './deploymentColumns';
+import { bucketAt, bucketStarts, DAY_MS, inWindow, Window } from './time';
+import { IncidentFact, RecoveryFact } from './types';
 
-/**
- * A counted deployment as reports read it: without the commits it shipped or
- * its own key, which no report figure reads.
- */
-export type PooledDeployment = Omit<
-  DeploymentFact,
-  'commits' | 'deploymentKey'
->;
+export type { PooledDeployment };
 
 /** Facts of one entity or of a pool of entities (team, template). */
 export type FactPool = {
-  deployments: readonly PooledDeployment[];
+  deployments: readonly DeploymentColumns[];
   recoveries: readonly RecoveryFact[];
   incidents: readonly IncidentFact[];
 };
+
+/** A pool of fact records, their deployments put in columns. */
+export function poolOfFacts(facts: {
+  deployments: readonly PooledDeployment[];
+  recoveries: readonly RecoveryFact[];
+  incidents: readonly IncidentFact[];
+}): FactPool {
+  const columns = new ColumnsByEntity();
+  for (const d of facts.deployments) columns.add(d.entityRef, d);
+  return { ...facts, deployments: columns.build() };
+}
 
 export type ComputeOptions = { timeZone: string; bands: BandThresholds };
 
@@ -42,13 +57,60 @@ const within = <T>(
     return ms !== null && inWindow(ms, window);
   });
 
-// Indexed: for-of over the frozen shared empty arrays is far slower here.
-function append(into: number[], samples: readonly number[]) {
-  for (let i = 0; i < samples.length; i++) into.push(samples[i]);
+/** The deployments `[lo, hi)` of one entity's columns. */
+type Run = { columns: DeploymentColumns; lo: number; hi: number };
+
+/** The non-empty runs of deployments finished in `[from, to)`. */
+function runsIn(runs: readonly Run[], from: number, to: number): Run[] {
+  const found: Run[] = [];
+  for (const { columns, lo, hi } of runs) {
+    const start = firstAtOrAfter(columns.finishedAt, from, lo, hi);
+    const end = firstAtOrAfter(columns.finishedAt, to, start, hi);
+    if (end > start) found.push({ columns, lo: start, hi: end });
+  }
+  return found;
+}
+
+const runsOf = (pool: FactPool, window: Window) =>
+  runsIn(
+    pool.deployments.map(columns => ({ columns, lo: 0, hi: columns.length })),
+    window.from,
+    window.to,
+  );
+
+const countOf = (runs: readonly Run[]) =>
+  runs.reduce((sum, r) => sum + r.hi - r.lo, 0);
+
+function countFlag(runs: readonly Run[], flag: number) {
+  let count = 0;
+  for (const { columns, lo, hi } of runs)
+    for (let i = lo; i < hi; i++) if (columns.flags[i] & flag) count++;
+  return count;
+}
+
+/** The samples of every run, copied end to end into one array. */
+function gather(
+  runs: readonly Run[],
+  column: (c: DeploymentColumns) => SampleColumn,
+): Float64Array {
+  let length = 0;
+  for (const r of runs) {
+    const c = column(r.columns);
+    length += c.ends[r.hi - 1] - samplesStart(c, r.lo);
+  }
+  const all = new Float64Array(length);
+  let at = 0;
+  for (const r of runs) {
+    const c = column(r.columns);
+    const part = c.values.subarray(samplesStart(c, r.lo), c.ends[r.hi - 1]);
+    all.set(part, at);
+    at += part.length;
+  }
+  return all;
 }
 
 /** Median and 90th percentile of samples. */
-function spread(samples: number[]) {
+function spread(samples: Float64Array) {
   const [median50, p90] = percentiles(samples, [0.5, 0.9]);
   return { median: median50, p90 };
 }
@@ -59,48 +121,36 @@ export function computeMetrics(
   window: Window,
   options: ComputeOptions,
 ): DoraMetrics {
-  const deployments = within(pool.deployments, d => d.finishedAt, window);
+  const runs = runsOf(pool, window);
+  const total = countOf(runs);
   const recoveries = within(pool.recoveries, r => r.at, window);
   const restored = within(pool.incidents, i => i.resolvedAt, window);
-  const leadTimes: number[] = [];
-  const stages: DeploymentFact['stages'] = {
-    coding: [],
-    pickup: [],
-    review: [],
-    deploy: [],
-  };
-  let failed = 0;
-  let unplanned = 0;
-  for (const d of deployments) {
-    append(leadTimes, d.leadTimes);
-    append(stages.coding, d.stages.coding);
-    append(stages.pickup, d.stages.pickup);
-    append(stages.review, d.stages.review);
-    append(stages.deploy, d.stages.deploy);
-    if (d.failed) failed++;
-    if (d.unplanned) unplanned++;
-  }
-  const failureRate = ratio(failed, deployments.length);
+  const leadTimes = gather(runs, c => c.leadTimes);
+  const stageMedian = (stage: keyof DeploymentColumns['stages']) =>
+    median(gather(runs, c => c.stages[stage]));
+  const failed = countFlag(runs, FAILED);
+  const unplanned = countFlag(runs, UNPLANNED);
+  const failureRate = ratio(failed, total);
   const leadTime = spread(leadTimes);
   const recoveryMedian = median(recoveries.map(r => r.hours));
 
   return {
-    deploymentFrequency: deploymentFrequency(deployments, window, options),
+    deploymentFrequency: deploymentFrequency(runs, total, window, options),
     leadTime: {
       medianHours: leadTime.median,
       p90Hours: leadTime.p90,
       samples: leadTimes.length,
       band: leadTimeBand(leadTime.median, options.bands),
       stages: {
-        codingHours: median(stages.coding),
-        pickupHours: median(stages.pickup),
-        reviewHours: median(stages.review),
-        deployHours: median(stages.deploy),
+        codingHours: stageMedian('coding'),
+        pickupHours: stageMedian('pickup'),
+        reviewHours: stageMedian('review'),
+        deployHours: stageMedian('deploy'),
       },
     },
     changeFailureRate: {
       failed,
-      total: deployments.length,
+      total,
       rate: failureRate,
       band: changeFailureRateBand(failureRate, options.bands),
     },
@@ -120,10 +170,24 @@ export function computeMetrics(
     },
     reworkRate: {
       unplanned,
-      total: deployments.length,
-      rate: ratio(unplanned, deployments.length),
+      total,
+      rate: ratio(unplanned, total),
     },
   };
+}
+
+/** Starts of the local days on which any deployment of `runs` finished. */
+function deploymentDays(runs: readonly Run[], timeZone: string) {
+  const days = new Set<number>();
+  for (const { columns, lo, hi } of runs) {
+    // Sorted by finish time: one calendar lookup per day, not per deployment.
+    for (let i = lo; i < hi; ) {
+      const day = bucketAt(columns.finishedAt[i], 'day', timeZone);
+      days.add(day.start);
+      i = firstAtOrAfter(columns.finishedAt, day.end, i + 1, hi);
+    }
+  }
+  return days;
 }
 
 /**
@@ -131,27 +195,12 @@ export function computeMetrics(
  * window, only days inside it; weeks without one count as 0.
  */
 function deploymentFrequency(
-  deployments: readonly PooledDeployment[],
+  runs: readonly Run[],
+  count: number,
   window: Window,
   options: ComputeOptions,
 ): DeploymentFrequency {
-  const days = new Set(
-    deployments.map(d => bucketStart(d.finishedAt, 'day', options.timeZone)),
-  );
-  const medianDaysPer = (unit: Granularity) => {
-    const daysPer = new Map<number, number>();
-    for (const day of days) {
-      const start = bucketStart(day, unit, options.timeZone);
-      daysPer.set(start, (daysPer.get(start) ?? 0) + 1);
-    }
-    // Every day lies in a bucket overlapping the window.
-    return median(
-      bucketStarts(window, unit, options.timeZone).map(
-        start => daysPer.get(start) ?? 0,
-      ),
-    );
-  };
-  if (deployments.length === 0) {
+  if (count === 0) {
     return {
       count: 0,
       perDay: null,
@@ -161,11 +210,25 @@ function deploymentFrequency(
       band: null,
     };
   }
+  const days = deploymentDays(runs, options.timeZone);
+  const medianDaysPer = (unit: Granularity) => {
+    const daysPer = new Map<number, number>();
+    for (const day of days) {
+      const start = bucketAt(day, unit, options.timeZone).start;
+      daysPer.set(start, (daysPer.get(start) ?? 0) + 1);
+    }
+    // Every day lies in a bucket overlapping the window.
+    return median(
+      bucketStarts(window, unit, options.timeZone).map(
+        start => daysPer.get(start) ?? 0,
+      ),
+    );
+  };
   const perWeek = medianDaysPer('week');
   const perMonth = medianDaysPer('month');
   return {
-    count: deployments.length,
-    perDay: deployments.length / ((window.to - window.from) / DAY_MS),
+    count,
+    perDay: count / ((window.to - window.from) / DAY_MS),
     deploymentDays: days.size,
     medianDeploymentDaysPerWeek: perWeek,
     medianDeploymentDaysPerMonth: perMonth,
@@ -178,14 +241,16 @@ export function computeDataQuality(
   pool: FactPool,
   window: Window,
 ): MetricsDataQuality {
-  const deployments = within(pool.deployments, d => d.finishedAt, window);
+  const runs = runsOf(pool, window);
+  let clockSkewedChanges = 0;
+  for (const { columns, lo, hi } of runs)
+    for (let i = lo; i < hi; i++) clockSkewedChanges += columns.clockSkewed[i];
   return {
-    clockSkewedChanges: deployments.reduce((sum, d) => sum + d.clockSkewed, 0),
+    clockSkewedChanges,
     unlinkedIncidents: within(pool.incidents, i => i.startedAt, window).filter(
       i => i.linkedDeployment === null,
     ).length,
-    deploymentsWithUnknownCommits: deployments.filter(d => d.commitsUnknown)
-      .length,
+    deploymentsWithUnknownCommits: countFlag(runs, COMMITS_UNKNOWN),
   };
 }
 
@@ -196,38 +261,32 @@ export function computeSeries(
   granularity: Granularity,
   timeZone: string,
 ): SeriesPoint[] {
-  const points = new Map(
-    bucketStarts(window, granularity, timeZone).map(start => [
-      start,
-      { deployments: [] as PooledDeployment[], recoveries: [] as number[] },
-    ]),
-  );
-  const bucketOf = (ms: number) =>
-    points.get(bucketStart(ms, granularity, timeZone));
-  for (const d of within(pool.deployments, x => x.finishedAt, window))
-    bucketOf(d.finishedAt)?.deployments.push(d);
+  const starts = bucketStarts(window, granularity, timeZone);
+  const recoveries = starts.map(() => [] as number[]);
+  const indexOf = new Map(starts.map((start, i) => [start, i]));
   for (const r of within(pool.recoveries, x => x.at, window))
-    bucketOf(r.at)?.recoveries.push(r.hours);
+    recoveries[indexOf.get(bucketAt(r.at, granularity, timeZone).start)!].push(
+      r.hours,
+    );
 
-  return [...points.entries()].map(([start, { deployments, recoveries }]) => {
-    const leadTimes: number[] = [];
-    let failed = 0;
-    let unplanned = 0;
-    for (const d of deployments) {
-      append(leadTimes, d.leadTimes);
-      if (d.failed) failed++;
-      if (d.unplanned) unplanned++;
-    }
-    const leadTime = spread(leadTimes);
+  let runs = runsOf(pool, window);
+  return starts.map((start, b) => {
+    // Runs are cut at each bucket's end, the rest left for the next ones.
+    const end = b + 1 < starts.length ? starts[b + 1] : window.to;
+    const inBucket = runsIn(runs, -Infinity, end);
+    runs = runsIn(runs, end, Infinity);
+    const deployments = countOf(inBucket);
+    const failed = countFlag(inBucket, FAILED);
+    const leadTime = spread(gather(inBucket, c => c.leadTimes));
     return {
       start: new Date(start).toISOString(),
-      deployments: deployments.length,
+      deployments,
       leadTimeMedianHours: leadTime.median,
       leadTimeP90Hours: leadTime.p90,
       failedDeployments: failed,
-      changeFailureRate: ratio(failed, deployments.length),
-      recoveryMedianHours: median(recoveries),
-      reworkRate: ratio(unplanned, deployments.length),
+      changeFailureRate: ratio(failed, deployments),
+      recoveryMedianHours: median(recoveries[b]),
+      reworkRate: ratio(countFlag(inBucket, UNPLANNED), deployments),
     };
   });
 }

@@ -3,6 +3,7 @@ import {
   computeDataQuality,
   computeMetrics,
   computeSeries,
+  poolOfFacts,
 } from './computeMetrics';
 import { deriveEntityFacts } from './deriveFacts';
 import { DeploymentRecord, EntityHistory, IncidentRecord } from './types';
@@ -103,7 +104,9 @@ describe('deriveEntityFacts', () => {
       from: t('2026-03-02T00:00:00Z'),
       to: t('2026-03-03T00:00:00Z'),
     };
-    expect(computeDataQuality(facts, window).unlinkedIncidents).toBe(1);
+    expect(
+      computeDataQuality(poolOfFacts(facts), window).unlinkedIncidents,
+    ).toBe(1);
   });
 
   it('treats an unnamed rollback as reverting the deployment before it', () => {
@@ -157,7 +160,7 @@ describe('deriveEntityFacts', () => {
       ),
     );
     const metrics = computeMetrics(
-      facts,
+      poolOfFacts(facts),
       { from: t('2026-03-02T00:00:00Z'), to: t('2026-03-09T00:00:00Z') },
       options,
     );
@@ -209,7 +212,7 @@ describe('deriveEntityFacts', () => {
       { incidentLinkWindowMs: null },
     );
     const metrics = computeMetrics(
-      facts,
+      poolOfFacts(facts),
       { from: t('2026-03-02T00:00:00Z'), to: t('2026-03-03T00:00:00Z') },
       options,
     );
@@ -239,7 +242,7 @@ describe('deriveEntityFacts', () => {
 describe('computeMetrics', () => {
   it('answers null, not 0, for an empty window', () => {
     const metrics = computeMetrics(
-      derive(history([])),
+      poolOfFacts(derive(history([]))),
       { from: 0, to: 7 * 86_400_000 },
       options,
     );
@@ -271,7 +274,7 @@ describe('computeMetrics', () => {
       ]),
     );
     const metrics = computeMetrics(
-      facts,
+      poolOfFacts(facts),
       { from: t('2026-03-01T00:00:00Z'), to: t('2026-05-01T00:00:00Z') },
       options,
     );
@@ -297,15 +300,19 @@ describe('computeMetrics', () => {
       to: t('2026-03-07T23:00:00Z'),
     };
     expect(
-      computeMetrics(facts, window, { ...options, timeZone: 'UTC' })
-        .deploymentFrequency.deploymentDays,
+      computeMetrics(poolOfFacts(facts), window, {
+        ...options,
+        timeZone: 'UTC',
+      }).deploymentFrequency.deploymentDays,
     ).toBe(2);
     expect(
-      computeMetrics(facts, window, { ...options, timeZone: 'Europe/Berlin' })
-        .deploymentFrequency.deploymentDays,
+      computeMetrics(poolOfFacts(facts), window, {
+        ...options,
+        timeZone: 'Europe/Berlin',
+      }).deploymentFrequency.deploymentDays,
     ).toBe(1);
     expect(
-      computeSeries(facts, window, 'day', 'Europe/Berlin').map(
+      computeSeries(poolOfFacts(facts), window, 'day', 'Europe/Berlin').map(
         p => p.deployments,
       ),
     ).toEqual([0, 2, 0, 0, 0, 0, 0]);

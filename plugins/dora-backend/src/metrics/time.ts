@@ -66,7 +66,7 @@ function bucketsOfUtcDay(utcDay: number, unit: Granularity, zone: string) {
   return buckets;
 }
 
-function bucketAt(ms: number, unit: Granularity, zone: string): Bucket {
+export function bucketAt(ms: number, unit: Granularity, zone: string): Bucket {
   for (const bucket of bucketsOfUtcDay(Math.floor(ms / DAY_MS), unit, zone)) {
     if (ms >= bucket.start && ms < bucket.end) return bucket;
   }

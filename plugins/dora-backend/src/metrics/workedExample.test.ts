@@ -3,6 +3,7 @@ import {
   computeDataQuality,
   computeMetrics,
   computeSeries,
+  poolOfFacts,
 } from './computeMetrics';
 import { deriveEntityFacts } from './deriveFacts';
 import { ChangeRecord, DeploymentRecord, EntityHistory } from './types';
@@ -74,7 +75,7 @@ const options = { timeZone: 'UTC', bands: DEFAULT_BAND_THRESHOLDS };
 
 function expectWorkedExampleFigures(h: EntityHistory) {
   const facts = deriveEntityFacts(h, { incidentLinkWindowMs: null });
-  const metrics = computeMetrics(facts, window, options);
+  const metrics = computeMetrics(poolOfFacts(facts), window, options);
 
   expect(metrics.deploymentFrequency).toEqual({
     count: 4,
@@ -105,7 +106,7 @@ function expectWorkedExampleFigures(h: EntityHistory) {
     openIncidents: 0,
   });
   expect(metrics.reworkRate).toEqual({ unplanned: 1, total: 4, rate: 0.25 });
-  expect(computeDataQuality(facts, window)).toEqual({
+  expect(computeDataQuality(poolOfFacts(facts), window)).toEqual({
     clockSkewedChanges: 1,
     unlinkedIncidents: 0,
     deploymentsWithUnknownCommits: 0,
@@ -120,7 +121,7 @@ function expectWorkedExampleFigures(h: EntityHistory) {
 describe('worked example (shared/spec/metrics.md)', () => {
   it('reproduces every figure when deployments list their commits', () => {
     const facts = expectWorkedExampleFigures(history(listedCommits));
-    expect(computeSeries(facts, window, 'week', 'UTC')).toEqual([
+    expect(computeSeries(poolOfFacts(facts), window, 'week', 'UTC')).toEqual([
       {
         start: '2026-03-02T00:00:00.000Z',
         deployments: 4,
@@ -179,7 +180,7 @@ describe('worked example (shared/spec/metrics.md)', () => {
       incidentLinkWindowMs: null,
     });
     const previous = computeMetrics(
-      facts,
+      poolOfFacts(facts),
       { from: t('2026-02-23T00:00:00Z'), to: window.from },
       options,
     );

@@ -13,6 +13,7 @@ import { median } from '../metrics/stats';
 import { DAY_MS, previousWindow } from '../metrics/time';
 import { DoraStore } from '../store/types';
 import { CatalogAccess } from './CatalogAccess';
+import { FactCache } from './FactCache';
 import { entitySummaries, metricsReport, poolOf, Request } from './pools';
 
 /**
@@ -27,6 +28,7 @@ export class ReportService {
       access: CatalogAccess;
       catalogIndex: CatalogIndexProvider;
       config: DoraConfig;
+      factCache: FactCache;
     },
   ) {}
 
@@ -73,7 +75,7 @@ export class ReportService {
       candidates = [...index.entities()]
         .filter(e => isDeliverable(e) && e.ownerRef && groups.has(e.ownerRef))
         .map(e => e.ref);
-      pool = await store.loadFacts({ entityRefs: candidates }, from, window.to);
+      pool = await this.deps.factCache.loadFacts(candidates, from);
     } else {
       // Ownership recorded at ingestion: the owner chain of each event.
       pool = await store.loadFacts(

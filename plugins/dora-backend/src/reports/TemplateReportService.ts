@@ -11,8 +11,8 @@ import { isDeliverable } from '../attribution/CatalogIndex';
 import { CatalogIndexProvider } from '../attribution/CatalogIndexProvider';
 import { DoraConfig } from '../config';
 import { Window } from '../metrics/time';
-import { DoraStore } from '../store/types';
 import { CatalogAccess } from './CatalogAccess';
+import { FactCache } from './FactCache';
 import { entitySummaries, metricsOf, Request } from './pools';
 import { windowJson } from './window';
 
@@ -27,10 +27,10 @@ const NO_TEMPLATE = '';
 export class TemplateReportService {
   constructor(
     private readonly deps: {
-      store: DoraStore;
       access: CatalogAccess;
       catalogIndex: CatalogIndexProvider;
       config: DoraConfig;
+      factCache: FactCache;
     },
   ) {}
 
@@ -45,7 +45,7 @@ export class TemplateReportService {
     only: string | null | undefined,
     withEntities: boolean,
   ) {
-    const { store, access, config } = this.deps;
+    const { factCache, access, config } = this.deps;
     const index = await this.deps.catalogIndex.get();
     const byTemplate = new Map<string, string[]>();
     for (const e of index.entities()) {
@@ -67,11 +67,7 @@ export class TemplateReportService {
       a.localeCompare(b),
     )) {
       const shown = refs.filter(r => visibleSet.has(r));
-      const pool = await store.loadFacts(
-        { entityRefs: shown },
-        window.from,
-        window.to,
-      );
+      const pool = await factCache.loadFacts(shown, window.from);
       const row: TemplateReportRow = {
         templateRef: key === NO_TEMPLATE ? null : key,
         title: key === NO_TEMPLATE ? null : index.get(key)?.title ?? null,

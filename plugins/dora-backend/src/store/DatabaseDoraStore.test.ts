@@ -170,6 +170,9 @@ describe('DatabaseDoraStore', () => {
       }
       await store.replaceFacts(histories.map(derived));
       expect(await store.dirtyEntities(10)).toEqual([]);
+      const never = 'component:default/never-derived';
+      const revisions = await store.factRevisions([...refs, never]);
+      expect([...revisions.keys()].sort()).toEqual([...refs].sort());
 
       const options = { timeZone: 'UTC', bands: DEFAULT_BAND_THRESHOLDS };
       const metricsOf = async (entityRef: string) =>
@@ -191,6 +194,13 @@ describe('DatabaseDoraStore', () => {
         { ...emptied, facts: { ...emptied.facts, deployments: [] } },
       ]);
       expect((await metricsOf(worker)).changeFailureRate.total).toBe(0);
+      // Each replacement changes the revision readers cache facts by.
+      const after = await store.factRevisions(refs);
+      expect(after.get(worker)).toMatch(/^2\//);
+      expect(after.get(worker)).not.toBe(revisions.get(worker));
+      expect(after.get(workedExample.entityRef)).toBe(
+        revisions.get(workedExample.entityRef),
+      );
       expect(
         (await metricsOf(workedExample.entityRef)).changeFailureRate.total,
       ).toBe(4);

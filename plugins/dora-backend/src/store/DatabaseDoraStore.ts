@@ -19,7 +19,7 @@ import {
   upsertIncidentRows,
 } from './eventWrites';
 import { loadFacts } from './facts';
-import { loadHistories, replaceFacts } from './histories';
+import { factRevisions, loadHistories, replaceFacts } from './histories';
 import { migrateToLatest } from './migrate';
 import {
   Attributed,
@@ -125,6 +125,10 @@ export class DatabaseDoraStore implements DoraStore {
 
   loadFacts(scope: FactScope, from: number, to: number): Promise<FactPool> {
     return loadFacts(this.db, scope, from, to);
+  }
+
+  factRevisions(entityRefs: readonly string[]) {
+    return factRevisions(this.db, entityRefs);
   }
 
   listDeployments(query: EventListQuery) {

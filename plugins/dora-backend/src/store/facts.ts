@@ -1,5 +1,6 @@
 import { Knex } from 'knex';
-import { FactPool, PooledDeployment } from '../metrics/computeMetrics';
+import { FactPool } from '../metrics/computeMetrics';
+import { ColumnsByEntity } from '../metrics/deploymentColumns';
 import { DeploymentFact, IncidentFact, RecoveryFact } from '../metrics/types';
 import { numberOrNull as num } from './columns';
 import { chunks } from './eventWrites';
@@ -53,8 +54,8 @@ export async function loadFacts(
   from: number,
   to: number,
 ): Promise<FactPool> {
+  const columns = new ColumnsByEntity();
   const pool = {
-    deployments: [] as PooledDeployment[],
     recoveries: [] as RecoveryFact[],
     incidents: [] as IncidentFact[],
   };
@@ -104,8 +105,7 @@ export async function loadFacts(
     ]);
     // A plain loop: reports read tens of thousands of these per request.
     for (const r of deployments) {
-      pool.deployments.push({
-        entityRef: r.entity_ref,
+      columns.add(r.entity_ref, {
         finishedAt: Number(r.finished_at),
         failed: Boolean(r.failed),
         unplanned: Boolean(r.unplanned),
@@ -142,5 +142,8 @@ export async function loadFacts(
       })),
     );
   }
-  return pool;
+  return {
+    deployments: columns.build(),
+    ...pool,
+  };
 }

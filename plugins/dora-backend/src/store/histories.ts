@@ -229,19 +229,23 @@ export async function replaceFacts(
     }
   }
   const computedAt = Date.now();
-  const states = derived.map(({ stored, facts }) => ({
-    entity_ref: facts.entityRef,
-    version: stored.version,
-    computed_version: stored.version,
-    computed_at: computedAt,
-  }));
   await retryOnConflict(() =>
     db.transaction(async trx => {
-      await trx('dora_entity_state')
+      const locked = await trx('dora_entity_state')
         .whereIn('entity_ref', refs)
         .orderBy('entity_ref')
         .forUpdate()
-        .select('entity_ref');
+        .select('entity_ref', 'facts_revision');
+      const revisions = new Map<string, number>(
+        locked.map(s => [s.entity_ref, Number(s.facts_revision)]),
+      );
+      const states = derived.map(({ stored, facts }) => ({
+        entity_ref: facts.entityRef,
+        version: stored.version,
+        computed_version: stored.version,
+        computed_at: computedAt,
+        facts_revision: (revisions.get(facts.entityRef) ?? 0) + 1,
+      }));
       for (const table of [
         'dora_deployment_facts',
         'dora_recovery_facts',
@@ -259,7 +263,27 @@ export async function replaceFacts(
         await trx('dora_entity_state')
           .insert(batch)
           .onConflict('entity_ref')
-          .merge(['computed_version', 'computed_at']);
+          .merge(['computed_version', 'computed_at', 'facts_revision']);
     }),
   );
+}
+
+/**
+ * A token of each entity's facts that changes whenever they are replaced:
+ * their revision, and when they were derived, should the store have been
+ * emptied and filled again. Entities never derived are absent.
+ */
+export async function factRevisions(
+  db: Knex,
+  entityRefs: readonly string[],
+): Promise<Map<string, string>> {
+  const revisions = new Map<string, string>();
+  for (const batch of chunks(entityRefs, 500)) {
+    const rows = await db('dora_entity_state')
+      .whereIn('entity_ref', batch)
+      .select('entity_ref', 'facts_revision', 'computed_at');
+    for (const r of rows)
+      revisions.set(r.entity_ref, `${r.facts_revision}/${r.computed_at}`);
+  }
+  return revisions;
 }

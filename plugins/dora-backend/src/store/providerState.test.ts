@@ -60,7 +60,10 @@ describe.each(databases.eachSupportedId())('provider state on %p', id => {
   it('rolls the provider tables back', async () => {
     const knex = await knexWithMigrations();
     const directory = `${__dirname}/../../migrations`;
-    await knex.migrate.down({ directory });
+    await knex.migrate.down({
+      directory,
+      name: '20261121130000_webhooks_backfill.js',
+    });
     for (const table of [
       'dora_webhook_deliveries',
       'dora_pull_requests',

@@ -148,6 +148,11 @@ export interface DoraStore {
   ): Promise<void>;
 
   loadFacts(scope: FactScope, from: number, to: number): Promise<FactPool>;
+  /**
+   * A token of each entity's facts that changes whenever they are replaced;
+   * entities whose facts were never derived are absent.
+   */
+  factRevisions(entityRefs: readonly string[]): Promise<Map<string, string>>;
   listDeployments(query: EventListQuery): Promise<Page<DeploymentView>>;
   listIncidents(query: EventListQuery): Promise<Page<IncidentView>>;
   dataQuality(now: number): Promise<StoreDataQuality>;

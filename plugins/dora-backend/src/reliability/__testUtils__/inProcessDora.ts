@@ -11,6 +11,7 @@ import { computeMetrics } from '../../metrics/computeMetrics';
 import { Window } from '../../metrics/time';
 import { FactDeriver } from '../../reconcile/FactDeriver';
 import { CatalogAccess } from '../../reports/CatalogAccess';
+import { FactCache } from '../../reports/FactCache';
 import { ReportService } from '../../reports/ReportService';
 import { DatabaseDoraStore } from '../../store/DatabaseDoraStore';
 
@@ -35,7 +36,18 @@ export async function createInProcessDora(knex: Knex, entities: Entity[]) {
   const deriver = new FactDeriver({ store, catalogIndex, config, logger });
   const ingest = new IngestService({ store, catalogIndex, deriver, logger });
   const access = new CatalogAccess({ catalog, auth, catalogIndex });
-  const reports = new ReportService({ store, access, catalogIndex, config });
+  const factCache = new FactCache({
+    store,
+    maxBytes: config.reportCacheBytes,
+    logger,
+  });
+  const reports = new ReportService({
+    store,
+    access,
+    catalogIndex,
+    config,
+    factCache,
+  });
   return { knex, store, ingest, reports, deriver, config };
 }
 

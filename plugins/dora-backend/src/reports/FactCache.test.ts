@@ -1,0 +1,142 @@
+import { DatabaseService } from '@backstage/backend-plugin-api';
+import {
+  mockServices,
+  TestDatabaseId,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import { deploymentRow, incidentRow } from '../ingest/IngestService';
+import { deploymentSchema, incidentSchema } from '../ingest/schemas';
+import { computeMetrics } from '../metrics/computeMetrics';
+import { deriveEntityFacts } from '../metrics/deriveFacts';
+import { DatabaseDoraStore } from '../store/DatabaseDoraStore';
+import { StoredHistory } from '../store/types';
+import { workedExample } from '../__testUtils__/workedExample';
+import { FactCache } from './FactCache';
+import { DEFAULT_BAND_THRESHOLDS } from '@dora-metrics/plugin-dora-common';
+
+jest.setTimeout(60_000);
+
+const databases = TestDatabases.create({
+  ids: ['SQLITE_3', 'POSTGRES_15', 'MYSQL_8'],
+});
+
+const ref = workedExample.entityRef;
+const other = 'component:default/checkout-worker';
+const window = {
+  from: Date.parse(workedExample.window.from),
+  to: Date.parse(workedExample.window.to),
+};
+const options = { timeZone: 'UTC', bands: DEFAULT_BAND_THRESHOLDS };
+const derived = (stored: StoredHistory) => ({
+  stored,
+  facts: deriveEntityFacts(stored.history, { incidentLinkWindowMs: null }),
+});
+
+async function setup(id: TestDatabaseId, maxBytes = 2 ** 20) {
+  const knex = await databases.init(id);
+  const database = { getClient: async () => knex } as DatabaseService;
+  const store = await DatabaseDoraStore.create({ database });
+  // Every event belongs to both entities, as in a monorepo.
+  const attributions = [ref, other].map(entityRef => ({
+    entityRef,
+    matchedBy: 'entityRef',
+    ownerChain: ['group:default/payments'],
+  }));
+  await store.upsertDeployments(
+    workedExample.deployments.map(d => ({
+      row: deploymentRow(deploymentSchema.parse(d)),
+      attributions,
+    })),
+  );
+  await store.upsertIncidents(
+    workedExample.incidents.map(i => ({
+      row: incidentRow(incidentSchema.parse(i)),
+      attributions,
+    })),
+  );
+  const histories = await store.loadHistories(
+    [ref, other].map(entityRef => ({
+      entityRef,
+      productionEnvironments: ['production'],
+    })),
+  );
+  await store.replaceFacts(histories.map(derived));
+  const loads = jest.spyOn(store, 'loadFacts');
+  const cache = new FactCache({
+    store,
+    maxBytes,
+    logger: mockServices.logger.mock(),
+  });
+  return { store, histories, loads, cache };
+}
+
+describe('FactCache', () => {
+  it.each(databases.eachSupportedId())(
+    'answers as the database does, loading each entity once, on %p',
+    async id => {
+      const { store, loads, cache } = await setup(id);
+      const direct = computeMetrics(
+        await store.loadFacts({ entityRefs: [ref] }, window.from, window.to),
+        window,
+        options,
+      );
+      loads.mockClear();
+      for (let i = 0; i < 3; i++) {
+        const pool = await cache.loadFacts([ref], window.from);
+        expect(computeMetrics(pool, window, options)).toEqual(direct);
+      }
+      expect(loads).toHaveBeenCalledTimes(1);
+      expect(cache.size).toBeGreaterThan(0);
+
+      // A window starting earlier needs facts the cache does not hold.
+      await cache.loadFacts([ref], window.from - 86_400_000);
+      expect(loads).toHaveBeenCalledTimes(2);
+      // Only the entity not held yet is read.
+      await cache.loadFacts([ref, other], window.from);
+      expect(loads).toHaveBeenCalledTimes(3);
+      expect(loads).toHaveBeenLastCalledWith(
+        { entityRefs: [other] },
+        window.from,
+        expect.any(Number),
+      );
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'reloads an entity whose facts were replaced, never answering stale, on %p',
+    async id => {
+      const { store, histories, loads, cache } = await setup(id);
+      const total = async () =>
+        computeMetrics(
+          await cache.loadFacts([ref, other], window.from),
+          window,
+          options,
+        ).changeFailureRate.total;
+      expect(await total()).toBe(8);
+      const emptied = derived(histories[0]);
+      await store.replaceFacts([
+        { ...emptied, facts: { ...emptied.facts, deployments: [] } },
+      ]);
+      loads.mockClear();
+      expect(await total()).toBe(4);
+      expect(loads).toHaveBeenCalledWith(
+        { entityRefs: [ref] },
+        window.from,
+        expect.any(Number),
+      );
+    },
+  );
+
+  it('keeps nothing past its budget, and still answers', async () => {
+    const [id] = databases.eachSupportedId()[0];
+    const { loads, cache } = await setup(id, 1);
+    for (let i = 0; i < 2; i++) {
+      const pool = await cache.loadFacts([ref], window.from);
+      expect(
+        computeMetrics(pool, window, options).changeFailureRate.total,
+      ).toBe(4);
+    }
+    expect(loads).toHaveBeenCalledTimes(2);
+    expect(cache.size).toBe(0);
+  });
+});

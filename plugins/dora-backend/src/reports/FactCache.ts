@@ -1,0 +1,148 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { FactPool } from '../metrics/computeMetrics';
+import { bytesOf } from '../metrics/deploymentColumns';
+import { DoraStore } from '../store/types';
+
+/** One entity's facts from `from` on, as of one revision. */
+type Entry = {
+  revision: string;
+  from: number;
+  pool: FactPool;
+  bytes: number;
+};
+
+// Rough heap size of one recovery or incident record, for the budget.
+const RECORD_BYTES = 160;
+const ENTRY_BYTES = 200;
+// Later than any fact: cached facts run to the present, whatever the window.
+const END_OF_TIME = Number.MAX_SAFE_INTEGER;
+// A revision no stored one equals: entities never derived have no facts.
+const NEVER_DERIVED = 'never derived';
+
+const sizeOf = (pool: FactPool) =>
+  ENTRY_BYTES +
+  pool.deployments.reduce((sum, c) => sum + bytesOf(c), 0) +
+  RECORD_BYTES * (pool.recoveries.length + pool.incidents.length);
+
+/** A pool's facts split by entity; every one of `entityRefs` gets a pool. */
+function splitByEntity(pool: FactPool, entityRefs: readonly string[]) {
+  const own = new Map(
+    entityRefs.map(ref => [
+      ref,
+      {
+        deployments: [] as FactPool['deployments'][number][],
+        recoveries: [] as FactPool['recoveries'][number][],
+        incidents: [] as FactPool['incidents'][number][],
+      },
+    ]),
+  );
+  for (const c of pool.deployments) own.get(c.entityRef)?.deployments.push(c);
+  for (const r of pool.recoveries) own.get(r.entityRef)?.recoveries.push(r);
+  for (const i of pool.incidents) own.get(i.entityRef)?.incidents.push(i);
+  return own;
+}
+
+/**
+ * Team and template reports pool the facts of hundreds or thousands of
+ * entities; reading and decoding them is most of a report's time. This keeps
+ * each entity's facts, in columns, between requests, up to a byte budget
+ * (least recently used out first). A request first reads the revision of
+ * each entity's facts (one indexed read per 500 entities) and reloads only
+ * the entities whose facts were replaced since, by this replica or another:
+ * the answer is always what the database holds, never stale.
+ */
+export class FactCache {
+  private readonly entries = new Map<string, Entry>();
+  private bytes = 0;
+  private warnedFull = false;
+
+  constructor(
+    private readonly deps: {
+      store: Pick<DoraStore, 'loadFacts' | 'factRevisions'>;
+      maxBytes: number;
+      logger: LoggerService;
+    },
+  ) {}
+
+  /** Bytes held now, by the budget's estimate. */
+  get size() {
+    return this.bytes;
+  }
+
+  /**
+   * The facts of `entityRefs` that can matter to windows starting at or after
+   * `from`; facts after any window's end are included, and every computation
+   * filters to its window.
+   */
+  async loadFacts(entityRefs: readonly string[], from: number) {
+    const { store, maxBytes } = this.deps;
+    // Revisions first: facts replaced after this read carry a newer one,
+    // so that the worst a race does is load them again next time.
+    const revisions = await store.factRevisions(entityRefs);
+    const pools: FactPool[] = [];
+    const missing: string[] = [];
+    for (const ref of entityRefs) {
+      const entry = this.entries.get(ref);
+      const revision = revisions.get(ref) ?? NEVER_DERIVED;
+      if (entry && entry.revision === revision && entry.from <= from) {
+        // Most recently used last: the Map keeps insertion order.
+        this.entries.delete(ref);
+        this.entries.set(ref, entry);
+        pools.push(entry.pool);
+      } else {
+        missing.push(ref);
+      }
+    }
+    if (missing.length > 0) {
+      const loaded = splitByEntity(
+        await store.loadFacts({ entityRefs: missing }, from, END_OF_TIME),
+        missing,
+      );
+      for (const [ref, pool] of loaded) {
+        pools.push(pool);
+        if (maxBytes <= 0) continue;
+        this.forget(ref);
+        const entry = {
+          revision: revisions.get(ref) ?? NEVER_DERIVED,
+          from,
+          pool,
+          bytes: sizeOf(pool),
+        };
+        this.entries.set(ref, entry);
+        this.bytes += entry.bytes;
+      }
+      this.evict();
+    }
+    return {
+      deployments: pools.flatMap(p => p.deployments),
+      recoveries: pools.flatMap(p => p.recoveries),
+      incidents: pools.flatMap(p => p.incidents),
+    };
+  }
+
+  private forget(ref: string) {
+    const entry = this.entries.get(ref);
+    if (entry) {
+      this.bytes -= entry.bytes;
+      this.entries.delete(ref);
+    }
+  }
+
+  private evict() {
+    const { maxBytes, logger } = this.deps;
+    if (this.bytes <= maxBytes) return;
+    if (!this.warnedFull) {
+      this.warnedFull = true;
+      logger.info(
+        `DORA report cache reached its budget of ${Math.round(
+          maxBytes / 2 ** 20,
+        )} MiB; reports that pool more facts read them from the database ` +
+          `each time (dora.reports.cacheMiB raises it)`,
+      );
+    }
+    for (const ref of this.entries.keys()) {
+      if (this.bytes <= maxBytes) break;
+      this.forget(ref);
+    }
+  }
+}
