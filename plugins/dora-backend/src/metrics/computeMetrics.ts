@@ -10,22 +10,30 @@ import {
   recoveryTimeBand,
   SeriesPoint,
 } from '@dora-metrics/plugin-dora-common';
-import { hoursBetween, median, percentiles, ratio } from './stats';
+import { hoursBetween, median, percentilesInPlace, ratio } from './stats';
 import {
   ColumnsByEntity,
   COMMITS_UNKNOWN,
+  countFlag,
+  countOf,
   DeploymentColumns,
   FAILED,
   firstAtOrAfter,
+  gather,
   PooledDeployment,
-  SampleColumn,
-  samplesStart,
+  Run,
+  runsIn,
   UNPLANNED,
 } from './deploymentColumns';
-import { bucketAt, bucketStarts, DAY_MS, inWindow, Window } from './time';
+import {
+  bucketAt,
+  bucketStart,
+  bucketStarts,
+  DAY_MS,
+  inWindow,
+  Window,
+} from './time';
 import { IncidentFact, RecoveryFact } from './types';
-
-export type { PooledDeployment };
 
 /** Facts of one entity or of a pool of entities (team, template). */
 export type FactPool = {
@@ -57,20 +65,6 @@ const within = <T>(
     return ms !== null && inWindow(ms, window);
   });
 
-/** The deployments `[lo, hi)` of one entity's columns. */
-type Run = { columns: DeploymentColumns; lo: number; hi: number };
-
-/** The non-empty runs of deployments finished in `[from, to)`. */
-function runsIn(runs: readonly Run[], from: number, to: number): Run[] {
-  const found: Run[] = [];
-  for (const { columns, lo, hi } of runs) {
-    const start = firstAtOrAfter(columns.finishedAt, from, lo, hi);
-    const end = firstAtOrAfter(columns.finishedAt, to, start, hi);
-    if (end > start) found.push({ columns, lo: start, hi: end });
-  }
-  return found;
-}
-
 const runsOf = (pool: FactPool, window: Window) =>
   runsIn(
     pool.deployments.map(columns => ({ columns, lo: 0, hi: columns.length })),
@@ -78,40 +72,9 @@ const runsOf = (pool: FactPool, window: Window) =>
     window.to,
   );
 
-const countOf = (runs: readonly Run[]) =>
-  runs.reduce((sum, r) => sum + r.hi - r.lo, 0);
-
-function countFlag(runs: readonly Run[], flag: number) {
-  let count = 0;
-  for (const { columns, lo, hi } of runs)
-    for (let i = lo; i < hi; i++) if (columns.flags[i] & flag) count++;
-  return count;
-}
-
-/** The samples of every run, copied end to end into one array. */
-function gather(
-  runs: readonly Run[],
-  column: (c: DeploymentColumns) => SampleColumn,
-): Float64Array {
-  let length = 0;
-  for (const r of runs) {
-    const c = column(r.columns);
-    length += c.ends[r.hi - 1] - samplesStart(c, r.lo);
-  }
-  const all = new Float64Array(length);
-  let at = 0;
-  for (const r of runs) {
-    const c = column(r.columns);
-    const part = c.values.subarray(samplesStart(c, r.lo), c.ends[r.hi - 1]);
-    all.set(part, at);
-    at += part.length;
-  }
-  return all;
-}
-
-/** Median and 90th percentile of samples. */
+/** Median and 90th percentile of samples (reordered: gathered ones). */
 function spread(samples: Float64Array) {
-  const [median50, p90] = percentiles(samples, [0.5, 0.9]);
+  const [median50, p90] = percentilesInPlace(samples, [0.5, 0.9]);
   return { median: median50, p90 };
 }
 
@@ -125,13 +88,17 @@ export function computeMetrics(
   const total = countOf(runs);
   const recoveries = within(pool.recoveries, r => r.at, window);
   const restored = within(pool.incidents, i => i.resolvedAt, window);
+  // Each gathered array is used up before the next gather overwrites it.
   const leadTimes = gather(runs, c => c.leadTimes);
+  const leadTime = spread(leadTimes);
   const stageMedian = (stage: keyof DeploymentColumns['stages']) =>
-    median(gather(runs, c => c.stages[stage]));
+    percentilesInPlace(
+      gather(runs, c => c.stages[stage]),
+      [0.5],
+    )[0];
   const failed = countFlag(runs, FAILED);
   const unplanned = countFlag(runs, UNPLANNED);
   const failureRate = ratio(failed, total);
-  const leadTime = spread(leadTimes);
   const recoveryMedian = median(recoveries.map(r => r.hours));
 
   return {
@@ -214,7 +181,7 @@ function deploymentFrequency(
   const medianDaysPer = (unit: Granularity) => {
     const daysPer = new Map<number, number>();
     for (const day of days) {
-      const start = bucketAt(day, unit, options.timeZone).start;
+      const start = bucketStart(day, unit, options.timeZone);
       daysPer.set(start, (daysPer.get(start) ?? 0) + 1);
     }
     // Every day lies in a bucket overlapping the window.
@@ -265,7 +232,7 @@ export function computeSeries(
   const recoveries = starts.map(() => [] as number[]);
   const indexOf = new Map(starts.map((start, i) => [start, i]));
   for (const r of within(pool.recoveries, x => x.at, window))
-    recoveries[indexOf.get(bucketAt(r.at, granularity, timeZone).start)!].push(
+    recoveries[indexOf.get(bucketStart(r.at, granularity, timeZone))!].push(
       r.hours,
     );
 

@@ -65,6 +65,59 @@ export function firstAtOrAfter(
 export const samplesStart = (column: SampleColumn, i: number) =>
   i === 0 ? 0 : column.ends[i - 1];
 
+/** The deployments `[lo, hi)` of one entity's columns. */
+export type Run = { columns: DeploymentColumns; lo: number; hi: number };
+
+/** The non-empty runs of deployments finished in `[from, to)`. */
+export function runsIn(runs: readonly Run[], from: number, to: number): Run[] {
+  const found: Run[] = [];
+  for (const { columns, lo, hi } of runs) {
+    const start = firstAtOrAfter(columns.finishedAt, from, lo, hi);
+    const end = firstAtOrAfter(columns.finishedAt, to, start, hi);
+    if (end > start) found.push({ columns, lo: start, hi: end });
+  }
+  return found;
+}
+
+export const countOf = (runs: readonly Run[]) =>
+  runs.reduce((sum, r) => sum + r.hi - r.lo, 0);
+
+export function countFlag(runs: readonly Run[], flag: number) {
+  let count = 0;
+  for (const { columns, lo, hi } of runs)
+    for (let i = lo; i < hi; i++) if (columns.flags[i] & flag) count++;
+  return count;
+}
+
+// Gathered samples are selected over and dropped at once, hundreds of
+// thousands for a large pool: one buffer, grown as needed, serves them all.
+let scratch = new Float64Array(1 << 16);
+
+/**
+ * The samples of every run, copied end to end. The array is a view of a
+ * shared buffer that the next call overwrites: use it before gathering again.
+ */
+export function gather(
+  runs: readonly Run[],
+  column: (c: DeploymentColumns) => SampleColumn,
+): Float64Array {
+  let length = 0;
+  for (const r of runs) {
+    const c = column(r.columns);
+    length += c.ends[r.hi - 1] - samplesStart(c, r.lo);
+  }
+  if (scratch.length < length)
+    scratch = new Float64Array(Math.max(length, 2 * scratch.length));
+  const all = scratch;
+  let at = 0;
+  for (const r of runs) {
+    const c = column(r.columns);
+    const end = c.ends[r.hi - 1];
+    for (let k = samplesStart(c, r.lo); k < end; k++) all[at++] = c.values[k];
+  }
+  return all.subarray(0, length);
+}
+
 class SampleBuilder {
   readonly ends: number[] = [];
   readonly values: number[] = [];

@@ -35,10 +35,17 @@ export function percentiles(
   values: ArrayLike<number>,
   ps: readonly number[],
 ): (number | null)[] {
-  const n = values.length;
-  if (n === 0) return ps.map(() => null);
   // The constructor copies an array natively; `from` iterates it.
-  const a = new Float64Array(values);
+  return percentilesInPlace(new Float64Array(values), ps);
+}
+
+/** As `percentiles`, reordering `a` itself: for arrays the caller owns. */
+export function percentilesInPlace(
+  a: Float64Array,
+  ps: readonly number[],
+): (number | null)[] {
+  const n = a.length;
+  if (n === 0) return ps.map(() => null);
   let from = 0;
   return ps.map(p => {
     const rank = p * (n - 1);

@@ -64,6 +64,14 @@ export class FactCache {
     },
   ) {}
 
+  /**
+   * The revisions of entities' facts now, for `loadFacts` calls that follow:
+   * a report reading many pools asks once for all.
+   */
+  revisions(entityRefs: readonly string[]) {
+    return this.deps.store.factRevisions(entityRefs);
+  }
+
   /** Bytes held now, by the budget's estimate. */
   get size() {
     return this.bytes;
@@ -72,13 +80,18 @@ export class FactCache {
   /**
    * The facts of `entityRefs` that can matter to windows starting at or after
    * `from`; facts after any window's end are included, and every computation
-   * filters to its window.
+   * filters to its window. `revisionsRead`, when given, must have been read
+   * before this call.
    */
-  async loadFacts(entityRefs: readonly string[], from: number) {
+  async loadFacts(
+    entityRefs: readonly string[],
+    from: number,
+    revisionsRead?: ReadonlyMap<string, string>,
+  ) {
     const { store, maxBytes } = this.deps;
     // Revisions first: facts replaced after this read carry a newer one,
     // so that the worst a race does is load them again next time.
-    const revisions = await store.factRevisions(entityRefs);
+    const revisions = revisionsRead ?? (await this.revisions(entityRefs));
     const pools: FactPool[] = [];
     const missing: string[] = [];
     for (const ref of entityRefs) {

@@ -36,7 +36,8 @@ export class TemplateReportService {
 
   /**
    * One row per template, each from its own entities' facts, read one
-   * template at a time so that memory stays bounded by the largest one.
+   * template at a time: past the fact cache's budget, memory stays bounded
+   * by the largest template.
    * `withEntities` adds the per-entity rows of the drill-down.
    */
   private async rows(
@@ -61,13 +62,14 @@ export class TemplateReportService {
       credentials,
     );
     const visibleSet = new Set(visible);
+    const revisions = await factCache.revisions(visible);
     const rows: { row: TemplateReportRow; entities: EntityMetricsSummary[] }[] =
       [];
     for (const [key, refs] of [...byTemplate.entries()].sort(([a], [b]) =>
       a.localeCompare(b),
     )) {
       const shown = refs.filter(r => visibleSet.has(r));
-      const pool = await factCache.loadFacts(shown, window.from);
+      const pool = await factCache.loadFacts(shown, window.from, revisions);
       const row: TemplateReportRow = {
         templateRef: key === NO_TEMPLATE ? null : key,
         title: key === NO_TEMPLATE ? null : index.get(key)?.title ?? null,
