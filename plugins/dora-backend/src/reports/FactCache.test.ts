@@ -4,15 +4,15 @@ import {
   TestDatabaseId,
   TestDatabases,
 } from '@backstage/backend-test-utils';
-import { deploymentRow, incidentRow } from '../ingest/IngestService';
-import { deploymentSchema, incidentSchema } from '../ingest/schemas';
+import { DEFAULT_BAND_THRESHOLDS } from '@dora-metrics/plugin-dora-common';
 import { computeMetrics } from '../metrics/computeMetrics';
-import { deriveEntityFacts } from '../metrics/deriveFacts';
 import { DatabaseDoraStore } from '../store/DatabaseDoraStore';
-import { StoredHistory } from '../store/types';
+import {
+  derived,
+  workedExampleRows,
+} from '../__testUtils__/storedWorkedExample';
 import { workedExample } from '../__testUtils__/workedExample';
 import { FactCache } from './FactCache';
-import { DEFAULT_BAND_THRESHOLDS } from '@dora-metrics/plugin-dora-common';
 
 jest.setTimeout(60_000);
 
@@ -27,10 +27,6 @@ const window = {
   to: Date.parse(workedExample.window.to),
 };
 const options = { timeZone: 'UTC', bands: DEFAULT_BAND_THRESHOLDS };
-const derived = (stored: StoredHistory) => ({
-  stored,
-  facts: deriveEntityFacts(stored.history, { incidentLinkWindowMs: null }),
-});
 
 async function setup(id: TestDatabaseId, maxBytes = 2 ** 20) {
   const knex = await databases.init(id);
@@ -42,18 +38,9 @@ async function setup(id: TestDatabaseId, maxBytes = 2 ** 20) {
     matchedBy: 'entityRef',
     ownerChain: ['group:default/payments'],
   }));
-  await store.upsertDeployments(
-    workedExample.deployments.map(d => ({
-      row: deploymentRow(deploymentSchema.parse(d)),
-      attributions,
-    })),
-  );
-  await store.upsertIncidents(
-    workedExample.incidents.map(i => ({
-      row: incidentRow(incidentSchema.parse(i)),
-      attributions,
-    })),
-  );
+  const { deployments, incidents } = workedExampleRows(attributions);
+  await store.upsertDeployments(deployments);
+  await store.upsertIncidents(incidents);
   const histories = await store.loadHistories(
     [ref, other].map(entityRef => ({
       entityRef,
@@ -126,6 +113,18 @@ describe('FactCache', () => {
       );
     },
   );
+
+  it('uses revisions read once for several pools', async () => {
+    const [id] = databases.eachSupportedId()[0];
+    const { store, cache } = await setup(id);
+    const reads = jest.spyOn(store, 'factRevisions');
+    const revisions = await cache.revisions([ref, other]);
+    for (const refs of [[ref], [other]]) {
+      const pool = await cache.loadFacts(refs, window.from, revisions);
+      expect(pool.deployments.map(c => c.entityRef)).toEqual(refs);
+    }
+    expect(reads).toHaveBeenCalledTimes(1);
+  });
 
   it('keeps nothing past its budget, and still answers', async () => {
     const [id] = databases.eachSupportedId()[0];

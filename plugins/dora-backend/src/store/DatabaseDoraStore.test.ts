@@ -5,13 +5,15 @@ import {
 import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
 import { DEFAULT_BAND_THRESHOLDS } from '@dora-metrics/plugin-dora-common';
 import { Knex } from 'knex';
-import { deploymentRow, incidentRow } from '../ingest/IngestService';
-import { deploymentSchema, incidentSchema } from '../ingest/schemas';
+import { deploymentRow } from '../ingest/IngestService';
+import { deploymentSchema } from '../ingest/schemas';
 import { computeMetrics } from '../metrics/computeMetrics';
-import { deriveEntityFacts } from '../metrics/deriveFacts';
+import {
+  derived,
+  workedExampleRows,
+} from '../__testUtils__/storedWorkedExample';
 import { workedExample } from '../__testUtils__/workedExample';
 import { DatabaseDoraStore } from './DatabaseDoraStore';
-import { StoredHistory } from './types';
 
 jest.setTimeout(60_000);
 
@@ -23,24 +25,13 @@ const ownerChain = ['group:default/payments', 'group:default/commerce'];
 const attributions = [
   { entityRef: workedExample.entityRef, matchedBy: 'entityRef', ownerChain },
 ];
-const deployments = workedExample.deployments.map(d => ({
-  row: deploymentRow(deploymentSchema.parse(d)),
-  attributions,
-}));
-const incidents = workedExample.incidents.map(i => ({
-  row: incidentRow(incidentSchema.parse(i)),
-  attributions,
-}));
+const { deployments, incidents } = workedExampleRows(attributions);
 const window = {
   from: Date.parse(workedExample.window.from),
   to: Date.parse(workedExample.window.to),
 };
 
 const productionEnvironments = ['production'];
-const derived = (stored: StoredHistory) => ({
-  stored,
-  facts: deriveEntityFacts(stored.history, { incidentLinkWindowMs: null }),
-});
 
 async function createStore(databaseId: TestDatabaseId) {
   const knex = await databases.init(databaseId);
