@@ -2,6 +2,7 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import { FactPool } from '../metrics/computeMetrics';
 import { bytesOf } from '../metrics/deploymentColumns';
 import { DoraStore } from '../store/types';
+import { EMPTY_POOL, poolsByEntity } from './pools';
 
 /** One entity's facts from `from` on, as of one revision. */
 type Entry = {
@@ -23,24 +24,6 @@ const sizeOf = (pool: FactPool) =>
   ENTRY_BYTES +
   pool.deployments.reduce((sum, c) => sum + bytesOf(c), 0) +
   RECORD_BYTES * (pool.recoveries.length + pool.incidents.length);
-
-/** A pool's facts split by entity; every one of `entityRefs` gets a pool. */
-function splitByEntity(pool: FactPool, entityRefs: readonly string[]) {
-  const own = new Map(
-    entityRefs.map(ref => [
-      ref,
-      {
-        deployments: [] as FactPool['deployments'][number][],
-        recoveries: [] as FactPool['recoveries'][number][],
-        incidents: [] as FactPool['incidents'][number][],
-      },
-    ]),
-  );
-  for (const c of pool.deployments) own.get(c.entityRef)?.deployments.push(c);
-  for (const r of pool.recoveries) own.get(r.entityRef)?.recoveries.push(r);
-  for (const i of pool.incidents) own.get(i.entityRef)?.incidents.push(i);
-  return own;
-}
 
 /**
  * Team and template reports pool the facts of hundreds or thousands of
@@ -107,11 +90,11 @@ export class FactCache {
       }
     }
     if (missing.length > 0) {
-      const loaded = splitByEntity(
+      const loaded = poolsByEntity(
         await store.loadFacts({ entityRefs: missing }, from, END_OF_TIME),
-        missing,
       );
-      for (const [ref, pool] of loaded) {
+      for (const ref of missing) {
+        const pool = loaded.get(ref) ?? EMPTY_POOL;
         pools.push(pool);
         if (maxBytes <= 0) continue;
         this.forget(ref);

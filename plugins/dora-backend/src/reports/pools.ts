@@ -35,7 +35,7 @@ type MutablePool = {
 };
 
 /** A pool split by entity in one pass (entities without facts are absent). */
-function poolsByEntity(pool: FactPool): Map<string, FactPool> {
+export function poolsByEntity(pool: FactPool): Map<string, FactPool> {
   const pools = new Map<string, MutablePool>();
   const of = (entityRef: string) => {
     let own = pools.get(entityRef);
@@ -51,7 +51,7 @@ function poolsByEntity(pool: FactPool): Map<string, FactPool> {
   return pools;
 }
 
-const EMPTY_POOL: FactPool = {
+export const EMPTY_POOL: FactPool = {
   deployments: [],
   recoveries: [],
   incidents: [],
