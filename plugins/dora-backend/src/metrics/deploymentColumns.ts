@@ -62,7 +62,7 @@ export function firstAtOrAfter(
 }
 
 /** Where deployment `i`'s samples start in `column.values`. */
-export const samplesStart = (column: SampleColumn, i: number) =>
+export const samplesStart = (column: { ends: ArrayLike<number> }, i: number) =>
   i === 0 ? 0 : column.ends[i - 1];
 
 /** The deployments `[lo, hi)` of one entity's columns. */
@@ -137,11 +137,7 @@ class SampleBuilder {
     const values = new Float64Array(this.values.length);
     let at = 0;
     order.forEach((from, i) => {
-      for (
-        let k = from === 0 ? 0 : this.ends[from - 1];
-        k < this.ends[from];
-        k++
-      )
+      for (let k = samplesStart(this, from); k < this.ends[from]; k++)
         values[at++] = this.values[k];
       ends[i] = at;
     });
