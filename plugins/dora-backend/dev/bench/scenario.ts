@@ -49,6 +49,8 @@ export async function measureDatabase(o: {
   const mismatches: string[] = [];
   const pid = backend.pid!;
 
+  // The backend's start (its catalog read in) sets a floor under the peak.
+  const rssStart = peakRssMiB(pid);
   log(`${db}: loading through the push API`);
   const load = await loadThroughApi(base, size, org.services, seed, log);
   const rssLoad = peakRssMiB(pid);
@@ -271,7 +273,9 @@ export async function measureDatabase(o: {
     figure: 'peak backend RSS (VmHWM)',
     db,
     value: `${rss.toFixed(0)} MiB`,
-    reference: `${rssLoad.toFixed(0)} after load`,
+    reference: `${rssStart.toFixed(0)} at start, ${rssLoad.toFixed(
+      0,
+    )} after load`,
     goal: '<= 1024 MiB',
     fixedLoad: rss / 1024,
   });
