@@ -67,14 +67,15 @@ export interface DoraIngestExtensionPoint {
  *
  * Why providers that the plugin connects, rather than a service ref that
  * modules depend on: the ingest path is built inside the plugin's `init`
- * from its database, its catalog index and its fact deriver, and the push
- * API uses that same instance; a service factory is created apart from the
- * plugin and could only build a second copy, with its own caches and no
- * shared queue. Extension points, though, are called while modules register,
- * before the plugin's `init` has built anything, so they cannot return the
- * ingest path either. The plugin therefore keeps what modules add and
- * connects each provider when its ingest path exists, as the catalog does
- * with `addEntityProvider` and `EntityProvider.connect`.
+ * (store, catalog index, fact deriver) and the push API uses that one
+ * instance. A service factory is instantiated by the backend apart from the
+ * plugin's `init`, so it could only build a second copy, with its own
+ * catalog index cache and deriver, or would have to move the plugin's
+ * internals into services. Extension points, though, are called while
+ * modules register, before the plugin's `init` has built anything, so they
+ * cannot return the ingest path either. The plugin therefore keeps what
+ * modules add and connects each provider once its ingest path exists, as the
+ * catalog does with `addEntityProvider` and `EntityProvider.connect`.
  *
  * @example
  * ```ts
