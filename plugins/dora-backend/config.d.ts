@@ -43,15 +43,6 @@ export interface Config {
       changeFailureRate?: { elite?: number; high?: number; medium?: number };
       recoveryTimeHours?: { elite?: number; high?: number; medium?: number };
     };
-    /** Simulated history for a demo organisation. Never enable in production. */
-    demo?: {
-      /** @default false */
-      enabled?: boolean;
-      /** @default 180 */
-      days?: number;
-      /** @default 1 */
-      seed?: number;
-    };
     /**
      * History read from the providers' APIs for every annotated repository
      * and service (see README, "Connect GitHub, GitLab and PagerDuty").

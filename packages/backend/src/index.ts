@@ -79,4 +79,7 @@ backend.add(import('@dora-metrics/plugin-events-backend-module-pagerduty'));
 
 // DORA metrics: push API, webhook subscriber, backfill, metrics
 backend.add(import('@dora-metrics/plugin-dora-backend'));
+// Simulated history for the demo organisation (dora.demo in app-config.yaml);
+// a real install leaves this module out.
+backend.add(import('@dora-metrics/plugin-dora-backend-module-demo'));
 backend.start();

@@ -16,7 +16,6 @@ export type DoraConfig = {
   reconcileFrequency: HumanDuration;
   /** Bytes team and template reports may keep facts in (0: none). */
   reportCacheBytes: number;
-  demo: { enabled: boolean; days: number; seed: number };
   backfill: {
     enabled: boolean;
     frequency: HumanDuration;
@@ -94,11 +93,6 @@ export function readDoraConfig(root: Config): DoraConfig {
       minutes: 10,
     }),
     reportCacheBytes: reportCacheBytes(config),
-    demo: {
-      enabled: config?.getOptionalBoolean('demo.enabled') ?? false,
-      days: config?.getOptionalNumber('demo.days') ?? 180,
-      seed: config?.getOptionalNumber('demo.seed') ?? 1,
-    },
     backfill: {
       enabled: config?.getOptionalBoolean('backfill.enabled') ?? true,
       frequency: duration(config, 'backfill.frequency', { hours: 6 }),

@@ -5,9 +5,11 @@ import {
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { doraPermissions } from '@dora-metrics/plugin-dora-common';
+import { doraIngestExtensionPoint } from '@dora-metrics/plugin-dora-node';
 import { CatalogIndexProvider } from './attribution/CatalogIndexProvider';
 import { readDoraConfig } from './config';
-import { DemoSeeder } from './demo/DemoSeeder';
+import { DoraExtensions } from './extensions/DoraExtensions';
+import { createIngestConnection } from './extensions/ingestConnection';
 import { WEBHOOK_TOPICS } from './webhooks/WebhookIngestor';
 import { IngestService } from './ingest/IngestService';
 import { FactDeriver } from './reconcile/FactDeriver';
@@ -30,6 +32,11 @@ import { createProviderConnections } from './providerConnections';
 export const doraPlugin = createBackendPlugin({
   pluginId: 'dora',
   register(env) {
+    const extensions = new DoraExtensions();
+    env.registerExtensionPoint(
+      doraIngestExtensionPoint,
+      extensions.extensionPoint,
+    );
     env.registerInit({
       deps: {
         config: coreServices.rootConfig,
@@ -42,12 +49,11 @@ export const doraPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         auditor: coreServices.auditor,
-        lifecycle: coreServices.lifecycle,
         catalog: catalogServiceRef,
         events: eventsServiceRef,
       },
       async init(deps) {
-        const { logger, scheduler, catalog, auth, lifecycle } = deps;
+        const { logger, scheduler, catalog, auth } = deps;
         const config = readDoraConfig(deps.config);
         const store = await DatabaseDoraStore.create({
           database: deps.database,
@@ -89,6 +95,7 @@ export const doraPlugin = createBackendPlugin({
           config,
           ingest,
           catalogIndex,
+          moduleBackfillSources: extensions.backfillSources(),
         });
         // Webhooks arrive through the events backend's HTTP ingress, which
         // checks their signatures; this plugin only subscribes.
@@ -143,19 +150,11 @@ export const doraPlugin = createBackendPlugin({
           });
         }
 
-        if (config.demo.enabled) {
-          const seeder = new DemoSeeder(
-            { catalog, auth, ingest, logger },
-            config.demo,
-          );
-          lifecycle.addStartupHook(() => {
-            seeder
-              .seed()
-              .catch(error =>
-                logger.error(`DORA demo: seeding failed: ${error}`),
-              );
-          });
-        }
+        // Modules' providers push through the same ingest path as the API.
+        await extensions.connectProviders(
+          createIngestConnection(ingest),
+          logger,
+        );
       },
     });
   },

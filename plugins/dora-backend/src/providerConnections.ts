@@ -1,3 +1,4 @@
+import { BackfillSource } from '@dora-metrics/plugin-dora-node';
 import {
   DatabaseService,
   LoggerService,
@@ -28,6 +29,8 @@ export async function createProviderConnections(deps: {
   ingest: IngestService;
   catalogIndex: CatalogIndexProvider;
   http?: ProviderHttp;
+  /** Backfill sources that modules added, run after the built-in ones. */
+  moduleBackfillSources?: BackfillSource[];
   /** Clock of the backfill's run window (tests fix it). */
   now?: () => number;
 }) {
@@ -46,7 +49,7 @@ export async function createProviderConnections(deps: {
     logger: deps.logger,
   });
   const http = deps.http ?? new ProviderHttp({ logger: deps.logger });
-  const sources = deps.rootConfig
+  const builtInSources = deps.rootConfig
     ? createBackfillSources({
         rootConfig: deps.rootConfig,
         config: deps.config,
@@ -57,7 +60,7 @@ export async function createProviderConnections(deps: {
       })
     : [];
   const backfill = new BackfillService({
-    sources,
+    sources: [...builtInSources, ...(deps.moduleBackfillSources ?? [])],
     state: new BackfillStateStore(db),
     observations,
     catalogIndex: deps.catalogIndex,

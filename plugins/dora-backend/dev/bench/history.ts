@@ -1,4 +1,8 @@
-import { hashString, mulberry32, Rng } from '../../src/demo/random';
+import {
+  hashString,
+  mulberry32,
+  Rng,
+} from '@dora-metrics/plugin-dora-backend-module-demo';
 import { BenchService } from './organisation';
 import { BenchSize, END, historyStart } from './sizes';
 

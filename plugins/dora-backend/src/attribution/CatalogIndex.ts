@@ -12,8 +12,12 @@ import {
   PRODUCTION_ENVIRONMENTS_ANNOTATION,
   SOURCE_TEMPLATE_ANNOTATION,
 } from '@dora-metrics/plugin-dora-common';
+import { DoraCatalogIndex } from '@dora-metrics/plugin-dora-node';
 
-/** What the DORA plugin needs to know of one catalog entity. */
+/**
+ * What the DORA plugin needs to know of one catalog entity; backfill sources
+ * of modules see part of it (`DoraCatalogEntity`).
+ */
 export type IndexedEntity = {
   ref: string;
   kind: string;
@@ -102,7 +106,7 @@ export function indexEntity(entity: Entity): IndexedEntity {
  * (which entities a repository or service maps to, who owns an entity and
  * which groups are above that owner) without a catalog call per event.
  */
-export class CatalogIndex {
+export class CatalogIndex implements DoraCatalogIndex {
   private readonly byRef = new Map<string, IndexedEntity>();
   private readonly byRepository = new Map<string, IndexedEntity[]>();
   private readonly byService = new Map<string, IndexedEntity[]>();

@@ -1,5 +1,4 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { CatalogIndex } from '../attribution/CatalogIndex';
 import { CatalogIndexProvider } from '../attribution/CatalogIndexProvider';
 import { ObservationIngest } from '../ingest/ObservationIngest';
 import {
@@ -7,7 +6,10 @@ import {
   BackfillJobSpec,
   BackfillStateStore,
 } from './BackfillStateStore';
-import { BackfillSource } from './types';
+import {
+  BackfillSource,
+  DoraCatalogIndex,
+} from '@dora-metrics/plugin-dora-node';
 
 /** Progress as the status route reports it. */
 export type BackfillStatus = {
@@ -45,7 +47,16 @@ export class BackfillService {
       lookbackMs: number;
       now?: () => number;
     },
-  ) {}
+  ) {
+    // A resumed job finds its source by name, so names must be unique.
+    const names = new Set<string>();
+    for (const { source } of deps.sources) {
+      if (names.has(source)) {
+        throw new Error(`DORA backfill: two sources are named '${source}'`);
+      }
+      names.add(source);
+    }
+  }
 
   private now() {
     return (this.deps.now ?? Date.now)();
@@ -69,7 +80,7 @@ export class BackfillService {
     return this.running;
   }
 
-  private specs(index: CatalogIndex): BackfillJobSpec[] {
+  private specs(index: DoraCatalogIndex): BackfillJobSpec[] {
     return this.deps.sources.flatMap(s =>
       s.targets(index).flatMap(target =>
         s.steps.map(step => ({

@@ -1,17 +1,20 @@
+import {
+  BackfillJob,
+  BackfillPage,
+  BackfillSource,
+  DoraCatalogIndex,
+} from '@dora-metrics/plugin-dora-node';
 import { ResponseError } from '@backstage/errors';
 import { GITHUB_PROJECT_SLUG_ANNOTATION } from '@dora-metrics/plugin-dora-common';
-import { CatalogIndex } from '../attribution/CatalogIndex';
 import { noObservations } from '../ingest/observations';
 import { StoredEvents } from '../store/storedEvents';
 import { list, obj, str } from '../webhooks/payloads';
-import { BackfillJob } from './BackfillStateStore';
 import {
   compareCommits,
   deploymentObservations,
   mergedPullRequest,
 } from './githubApi';
 import { lastPageNumber, linkUrl, ProviderHttp } from './ProviderHttp';
-import { BackfillPage, BackfillSource } from './types';
 
 /** Where API calls for a repository go, and with which headers. */
 export type GithubAccess = (
@@ -42,7 +45,7 @@ export class GithubBackfill implements BackfillSource {
     },
   ) {}
 
-  targets(index: CatalogIndex): string[] {
+  targets(index: DoraCatalogIndex): string[] {
     const repositories = new Set<string>();
     for (const e of index.entities()) {
       for (const r of e.repositories) {

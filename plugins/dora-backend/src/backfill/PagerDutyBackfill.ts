@@ -1,9 +1,12 @@
-import { CatalogIndex } from '../attribution/CatalogIndex';
+import {
+  BackfillJob,
+  BackfillPage,
+  BackfillSource,
+  DoraCatalogIndex,
+} from '@dora-metrics/plugin-dora-node';
 import { noObservations } from '../ingest/observations';
 import { compact, idOf, list, obj, str } from '../webhooks/payloads';
-import { BackfillJob } from './BackfillStateStore';
 import { ProviderHttp } from './ProviderHttp';
-import { BackfillPage, BackfillSource } from './types';
 
 const LIMIT = 100;
 
@@ -46,7 +49,7 @@ export class PagerDutyBackfill implements BackfillSource {
     },
   ) {}
 
-  targets(index: CatalogIndex): string[] {
+  targets(index: DoraCatalogIndex): string[] {
     const services = new Set<string>();
     for (const e of index.entities()) {
       if (e.pagerDutyServiceId) services.add(e.pagerDutyServiceId);

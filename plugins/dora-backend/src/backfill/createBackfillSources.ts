@@ -12,7 +12,7 @@ import { StoredEvents } from '../store/storedEvents';
 import { GithubBackfill } from './GithubBackfill';
 import { PagerDutyBackfill } from './PagerDutyBackfill';
 import { ProviderHttp } from './ProviderHttp';
-import { BackfillSource } from './types';
+import { BackfillSource } from '@dora-metrics/plugin-dora-node';
 
 /**
  * The providers the backfill can read, from Backstage's `integrations`

@@ -5,7 +5,7 @@ import {
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { knex as createKnex, Knex } from 'knex';
-import { mulberry32 } from '../demo/random';
+import { mulberry32 } from '@dora-metrics/plugin-dora-backend-module-demo';
 import { doraPlugin } from '../plugin';
 import { checkoutEntity } from '../__testUtils__/workedExample';
 import { validItem } from './__testUtils__/badItems';

@@ -1,4 +1,8 @@
-import { intBetween, pick, Rng } from '../../demo/random';
+import {
+  intBetween,
+  pick,
+  Rng,
+} from '@dora-metrics/plugin-dora-backend-module-demo';
 
 /**
  * Items of the push API with exactly one defect each, and the field the

@@ -1,4 +1,8 @@
-import { intBetween, pick, Rng } from '../../demo/random';
+import {
+  intBetween,
+  pick,
+  Rng,
+} from '@dora-metrics/plugin-dora-backend-module-demo';
 import { badItem, deeplyNestedJson, Kind, toJson, validItem } from './badItems';
 
 /**

@@ -3,7 +3,7 @@ import { MAX_BATCH_SIZE } from '@dora-metrics/plugin-dora-common';
 import {
   DemoService,
   generateDemoHistory,
-} from '../../demo/generateDemoHistory';
+} from '@dora-metrics/plugin-dora-backend-module-demo';
 import { billingEntity, historyEntities } from './histories';
 import { InProcessDora } from './inProcessDora';
 

@@ -5,18 +5,25 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   GITHUB_PROJECT_SLUG_ANNOTATION,
   GITLAB_PROJECT_SLUG_ANNOTATION,
-  MAX_BATCH_SIZE,
+  IngestResult,
   PAGERDUTY_SERVICE_ID_ANNOTATION,
 } from '@dora-metrics/plugin-dora-common';
-import { IngestService } from '../ingest/IngestService';
-import { chunks } from '../lib/chunks';
+import {
+  DoraIngestConnection,
+  DoraIngestProvider,
+} from '@dora-metrics/plugin-dora-node';
 import {
   DemoProfile,
   DemoService,
   generateDemoHistory,
 } from './generateDemoHistory';
 
-/** Marks a demo catalog entity and the delivery performance to simulate for it. */
+/**
+ * Marks a demo catalog entity and the delivery performance to simulate for
+ * it: `elite`, `high`, `medium` or `low`.
+ *
+ * @public
+ */
 export const DEMO_PROFILE_ANNOTATION = 'dora-metrics/demo-profile';
 
 const PROFILES: readonly DemoProfile[] = ['elite', 'high', 'medium', 'low'];
@@ -24,14 +31,15 @@ const PROFILES: readonly DemoProfile[] = ['elite', 'high', 'medium', 'low'];
 /**
  * Fills an empty demo install with simulated history: waits for the demo
  * entities to reach the catalog, generates their history, and pushes it
- * through the same ingest path as the push API.
+ * through the DORA plugin's ingest path, the one the push API uses.
  */
-export class DemoSeeder {
+export class DemoSeeder implements DoraIngestProvider {
+  private connection?: DoraIngestConnection;
+
   constructor(
     private readonly deps: {
       catalog: CatalogService;
       auth: AuthService;
-      ingest: IngestService;
       logger: LoggerService;
     },
     private readonly options: {
@@ -41,6 +49,14 @@ export class DemoSeeder {
       pollMs?: number;
     },
   ) {}
+
+  getProviderName(): string {
+    return 'demo';
+  }
+
+  async connect(connection: DoraIngestConnection): Promise<void> {
+    this.connection = connection;
+  }
 
   async demoServices(): Promise<DemoService[]> {
     const { items } = await this.deps.catalog.getEntities(
@@ -70,7 +86,7 @@ export class DemoSeeder {
   }
 
   /** Waits until the catalog has the demo entities and no more keep arriving. */
-  private async waitForServices(): Promise<DemoService[]> {
+  private async waitForServices(signal?: AbortSignal): Promise<DemoService[]> {
     const { waitMs = 300_000, pollMs = 5_000 } = this.options;
     const deadline = Date.now() + waitMs;
     let previous = -1;
@@ -80,11 +96,20 @@ export class DemoSeeder {
       if (Date.now() > deadline) return services;
       previous = services.length;
       await new Promise(resolve => setTimeout(resolve, pollMs));
+      signal?.throwIfAborted();
     }
   }
 
-  async seed(now = new Date()): Promise<void> {
-    const services = await this.waitForServices();
+  /**
+   * Run from a startup hook: the plugin has connected by then. `signal`
+   * stops the wait for the catalog (the backend shutting down).
+   */
+  async seed(now = new Date(), signal?: AbortSignal): Promise<void> {
+    const ingest = this.connection;
+    if (!ingest) {
+      throw new Error('the dora plugin has not connected the demo provider');
+    }
+    const services = await this.waitForServices(signal);
     if (services.length === 0) {
       this.deps.logger.warn(
         `DORA demo: no catalog entity has the ${DEMO_PROFILE_ANNOTATION} annotation; nothing to simulate`,
@@ -97,17 +122,10 @@ export class DemoSeeder {
       days: this.options.days,
       seed: this.options.seed,
     });
-    const { ingest } = this.deps;
     // Commits first, so that deployments find their history when derived.
-    await this.pushAll(history.changes, changes =>
-      ingest.ingestChanges({ changes }),
-    );
-    await this.pushAll(history.deployments, deployments =>
-      ingest.ingestDeployments({ deployments }),
-    );
-    await this.pushAll(history.incidents, incidents =>
-      ingest.ingestIncidents({ incidents }),
-    );
+    this.warnOfRejected(await ingest.pushChanges(history.changes));
+    this.warnOfRejected(await ingest.pushDeployments(history.deployments));
+    this.warnOfRejected(await ingest.pushIncidents(history.incidents));
     this.deps.logger.info(
       `DORA demo: simulated ${this.options.days} days for ${services.length} services: ` +
         `${history.deployments.length} deployments, ${history.changes.length} commits, ` +
@@ -115,17 +133,11 @@ export class DemoSeeder {
     );
   }
 
-  private async pushAll<T>(
-    items: T[],
-    push: (batch: T[]) => Promise<{ rejected: unknown[] }>,
-  ) {
-    for (const batch of chunks(items, MAX_BATCH_SIZE)) {
-      const result = await push(batch);
-      if (result.rejected.length > 0) {
-        this.deps.logger.warn(
-          `DORA demo: ${result.rejected.length} generated items rejected`,
-        );
-      }
+  private warnOfRejected(result: IngestResult) {
+    if (result.rejected.length > 0) {
+      this.deps.logger.warn(
+        `DORA demo: ${result.rejected.length} generated items rejected, the first: ${result.rejected[0].reason}`,
+      );
     }
   }
 }

@@ -1,9 +1,11 @@
-/** A source of uniform numbers in [0, 1). */
+/** A source of uniform numbers in [0, 1). @public */
 export type Rng = () => number;
 
 /**
  * mulberry32: a tiny seeded generator. Demo data must be reproducible from a
  * seed, which `Math.random` cannot give; it is not meant for anything secret.
+ *
+ * @public
  */
 export function mulberry32(seed: number): Rng {
   let a = seed >>> 0;
@@ -19,6 +21,8 @@ export function mulberry32(seed: number): Rng {
 /**
  * FNV-1a. Seeding each service from its own name keeps its history the same
  * when other services are added or reordered.
+ *
+ * @public
  */
 export function hashString(value: string): number {
   let h = 0x811c9dc5;
@@ -33,6 +37,7 @@ export function between(rng: Rng, range: readonly [number, number]): number {
   return range[0] + (range[1] - range[0]) * rng();
 }
 
+/** An integer from `min` to `max`, both included. @public */
 export function intBetween(rng: Rng, min: number, max: number): number {
   return min + Math.floor(rng() * (max - min + 1));
 }
@@ -41,6 +46,7 @@ export function chance(rng: Rng, probability: number): boolean {
   return rng() < probability;
 }
 
+/** One of `items`, each as likely. @public */
 export function pick<T>(rng: Rng, items: readonly T[]): T {
   return items[Math.floor(rng() * items.length)];
 }

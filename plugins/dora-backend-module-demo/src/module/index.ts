@@ -1,0 +1,1 @@
+export { doraModuleDemo } from './doraModuleDemo';
