@@ -58,7 +58,10 @@ describe('YAML blocks of the READMEs and docs/', () => {
 
     it('a plugin option of the wrong type', async () => {
       await expect(
-        checkYamlBlock(block('dora:\n  reports:\n    cacheMiB: lots\n'), config),
+        checkYamlBlock(
+          block('dora:\n  reports:\n    cacheMiB: lots\n'),
+          config,
+        ),
       ).rejects.toThrow(/cacheMiB/);
     });
 
