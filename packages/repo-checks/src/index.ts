@@ -7,3 +7,4 @@
 export * from './repo';
 export * from './snippets';
 export * from './productionConfig';
+export * from './links';
