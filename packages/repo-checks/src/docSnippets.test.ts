@@ -1,10 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { codeBlocks, documentationFiles, repoRoot } from './repo';
+import { parse } from 'yaml';
 import {
   checkYamlBlock,
   ConfigContext,
+  declaredOptions,
   loadConfigContext,
+  setPaths,
   SnippetKind,
 } from './snippets';
 
@@ -40,6 +43,21 @@ describe('YAML blocks of the READMEs and docs/', () => {
       name.startsWith('plugins/dora-backend/README.md:'),
     );
     expect(backend.length).toBeGreaterThan(3);
+  });
+
+  it('shows every dora.* option of the backend in its README', () => {
+    const shown = new Set(
+      blocks
+        .filter(b => b.file === 'plugins/dora-backend/README.md')
+        .flatMap(b => setPaths(parse(b.text))),
+    );
+    const declared = declaredOptions(
+      config,
+      '@dora-metrics/plugin-dora-backend',
+      'dora',
+    ).filter(option => !option.startsWith('dora.demo'));
+    expect(declared.length).toBeGreaterThan(10);
+    expect(declared.filter(option => !shown.has(option))).toEqual([]);
   });
 
   describe('rejects', () => {

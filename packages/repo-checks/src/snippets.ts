@@ -139,3 +139,45 @@ export async function checkYamlBlock(
   }
   return kinds;
 }
+
+type SchemaNode = {
+  properties?: Record<string, SchemaNode>;
+  anyOf?: unknown;
+  oneOf?: unknown;
+  $ref?: string;
+};
+
+/**
+ * The option paths a package's config schema declares under `root`, down to
+ * values (a duration given as string or object is one option).
+ */
+export function declaredOptions(
+  config: ConfigContext,
+  packageName: string,
+  root: string,
+): string[] {
+  const serialized = config.schema.serialize() as {
+    schemas: { packageName: string; value: SchemaNode }[];
+  };
+  const own = serialized.schemas.find(s => s.packageName === packageName);
+  if (!own) throw new Error(`${packageName} declares no config schema`);
+  const walk = (node: SchemaNode, at: string): string[] =>
+    node.properties && !node.anyOf && !node.oneOf && !node.$ref
+      ? Object.entries(node.properties).flatMap(([key, child]) =>
+          walk(child, `${at}.${key}`),
+        )
+      : [at];
+  const start = own.value.properties?.[root];
+  return start ? walk(start, root) : [];
+}
+
+/** Every path, objects and values, that a configuration object sets. */
+export function setPaths(data: unknown, at = ''): string[] {
+  if (!isObject(data)) return at ? [at] : [];
+  return [
+    ...(at ? [at] : []),
+    ...Object.entries(data).flatMap(([key, value]) =>
+      setPaths(value, at ? `${at}.${key}` : key),
+    ),
+  ];
+}
