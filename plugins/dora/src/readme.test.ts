@@ -11,10 +11,15 @@ const readme = fs.readFileSync(
   'utf8',
 );
 
-function blocks(lang: string): string[] {
+function blocks(lang: string, text = readme): string[] {
   const fence = new RegExp(`^\`\`\`${lang}\\n([\\s\\S]*?)^\`\`\``, 'gm');
-  return [...readme.matchAll(fence)].map(m => m[1]);
+  return [...text.matchAll(fence)].map(m => m[1]);
 }
+
+const legacySection = readme.slice(
+  readme.indexOf('### Legacy frontend system'),
+  readme.indexOf('## Configure'),
+);
 
 type ExtensionEntry = Record<string, boolean | { config?: object }>;
 
@@ -87,5 +92,21 @@ describe('plugins/dora/README.md', () => {
         'DoraTemplateReportPage',
       ]),
     );
+  });
+
+  it('shows only lines that the type-checked legacy app holds', () => {
+    const app = fs.readFileSync(
+      path.resolve(process.cwd(), 'src/__testUtils__/legacyApp.tsx'),
+      'utf8',
+    );
+    const appLines = new Set(app.split('\n').map(line => line.trim()));
+    const shown = blocks('tsx', legacySection)
+      // Imports from this package are checked against its exports above.
+      .map(text => text.replace(/import \{[^}]*\} from '[^']*';/g, ''))
+      .flatMap(text => text.split('\n'))
+      .map(line => line.trim())
+      .filter(line => line && !line.startsWith('//'));
+    expect(shown.length).toBeGreaterThan(20);
+    expect(shown.filter(line => !appLines.has(line))).toEqual([]);
   });
 });
