@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Pushes the worked example of shared/spec/metrics.md into a running backend
+# Pushes the worked example of docs/metrics.md into a running backend
 # (./scripts/start.sh) with the local-development token, reads the metrics
 # back and fails unless they are the spec's figures.
 set -euo pipefail

@@ -45,7 +45,7 @@ export interface Config {
     };
     /**
      * History read from the providers' APIs for every annotated repository
-     * and service (see README, "Connect GitHub, GitLab and PagerDuty").
+     * and service (see README, "Providers").
      * GitHub credentials and API URL come from `integrations.github`.
      */
     backfill?: {

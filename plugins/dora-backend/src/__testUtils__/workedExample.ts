@@ -1,6 +1,6 @@
 import { Entity } from '@backstage/catalog-model';
 
-/** The worked example of shared/spec/metrics.md, as push API batches. */
+/** The worked example of docs/metrics.md, as push API batches. */
 export const workedExample = {
   entityRef: 'component:default/checkout',
   window: { from: '2026-03-02T00:00:00Z', to: '2026-03-09T00:00:00Z' },

@@ -9,7 +9,7 @@ import { deriveEntityFacts } from './deriveFacts';
 import { ChangeRecord, DeploymentRecord, EntityHistory } from './types';
 import { deploymentRecord, t } from '../__testUtils__/records';
 
-// The worked example of shared/spec/metrics.md, as plain records.
+// The worked example of docs/metrics.md, as plain records.
 const deployment = (
   id: string,
   finishedAt: string,
@@ -118,7 +118,7 @@ function expectWorkedExampleFigures(h: EntityHistory) {
   return facts;
 }
 
-describe('worked example (shared/spec/metrics.md)', () => {
+describe('worked example (docs/metrics.md)', () => {
   it('reproduces every figure when deployments list their commits', () => {
     const facts = expectWorkedExampleFigures(history(listedCommits));
     expect(computeSeries(poolOfFacts(facts), window, 'week', 'UTC')).toEqual([

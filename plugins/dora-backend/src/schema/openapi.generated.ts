@@ -6,7 +6,7 @@ export const spec = {
     title: 'dora',
     version: '1',
     description:
-      'DORA metrics backend (Backstage plugin `dora`, mounted at /api/dora). Compatible with shared/spec/api.md: fields may be added, none removed or renamed. Push items are validated one by one by the plugin itself, so a bad item is reported in `rejected` instead of failing its batch; this document only fixes the envelope of a push.',
+      'DORA metrics backend (Backstage plugin `dora`, mounted at /api/dora). Compatible with docs/api.md: fields may be added, none removed or renamed. Push items are validated one by one by the plugin itself, so a bad item is reported in `rejected` instead of failing its batch; this document only fixes the envelope of a push.',
     license: {
       name: 'Apache-2.0',
       identifier: 'Apache-2.0',

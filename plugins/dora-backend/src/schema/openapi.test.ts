@@ -18,7 +18,7 @@ describe('OpenAPI document', () => {
     expect(JSON.parse(JSON.stringify(spec))).toEqual(yaml);
   });
 
-  it('keeps every route of shared/spec/api.md', () => {
+  it('keeps every route of docs/api.md', () => {
     expect(Object.keys(spec.paths).sort()).toEqual(
       expect.arrayContaining([
         '/health',
