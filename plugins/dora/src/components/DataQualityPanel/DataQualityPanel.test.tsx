@@ -5,12 +5,12 @@ import { DataQualityPanel } from './DataQualityPanel';
 import {
   mockDoraApi,
   renderOnEntityPage,
-} from '../EntityDoraCard/__testUtils__/renderWithDora';
+} from '../../__testUtils__/renderWithDora';
 import {
   CHECKOUT_REF,
   unannotatedEntity,
 } from '../../__testUtils__/workedExample';
-import { messyDataQualityReport } from '../EntityDoraCard/__testUtils__/workedExampleEvents';
+import { messyDataQualityReport } from '../../__testUtils__/workedExampleEvents';
 
 const LEGACY_REF = 'component:default/legacy-billing';
 

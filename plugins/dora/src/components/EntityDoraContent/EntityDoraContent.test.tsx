@@ -4,12 +4,12 @@ import { EntityDoraContent } from './EntityDoraContent';
 import {
   mockDoraApi,
   renderOnEntityPage,
-} from '../EntityDoraCard/__testUtils__/renderWithDora';
+} from '../../__testUtils__/renderWithDora';
 import {
   CHECKOUT_REF,
   workedExampleResponse,
 } from '../../__testUtils__/workedExample';
-import { workedExampleDeployments } from '../EntityDoraCard/__testUtils__/workedExampleEvents';
+import { workedExampleDeployments } from '../../__testUtils__/workedExampleEvents';
 
 // ResponsiveContainer measures its parent, which is 0×0 in jsdom: give the
 // charts a fixed size so that they render.

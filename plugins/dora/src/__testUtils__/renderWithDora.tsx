@@ -3,11 +3,11 @@ import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
 import { ReactElement } from 'react';
 import { Route, Routes } from 'react-router-dom';
-import { DoraApi, doraApiRef } from '../../../api';
+import { DoraApi, doraApiRef } from '../api';
 import {
   checkoutEntity,
   workedExampleResponse,
-} from '../../../__testUtils__/workedExample';
+} from './workedExample';
 import {
   cleanDataQualityReport,
   workedExampleDeployments,
