@@ -11,7 +11,8 @@ import {
   hasMatchAnnotation,
   missingAnnotationNames,
 } from '../DataQualityPanel/annotationHints';
-import { hasEvents, isNotFound } from './useEntityMetrics';
+import { isNotFound } from '../../lib/isNotFound';
+import { hasEvents } from './useEntityMetrics';
 
 /** The part of react-use's async state this component reads. */
 export type MetricsState = {

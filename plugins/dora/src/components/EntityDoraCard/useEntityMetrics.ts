@@ -22,22 +22,6 @@ export function useEntityMetrics(options: {
   );
 }
 
-/** Whether the backend answered "no such entity (that you may read)". */
-export function isNotFound(error: Error | undefined): boolean {
-  if (!error) return false;
-  const e = error as Error & {
-    statusCode?: number;
-    response?: { status?: number };
-    cause?: { name?: string };
-  };
-  return (
-    e.statusCode === 404 ||
-    e.response?.status === 404 ||
-    e.name === 'NotFoundError' ||
-    e.cause?.name === 'NotFoundError'
-  );
-}
-
 function anyEvents(m: DoraMetrics): boolean {
   return (
     m.deploymentFrequency.count > 0 ||

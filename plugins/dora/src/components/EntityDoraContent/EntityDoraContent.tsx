@@ -11,10 +11,8 @@ import { ReactNode, useState } from 'react';
 import { DataQualityPanel } from '../DataQualityPanel';
 import { MetricsLoadState } from '../EntityDoraCard/MetricsLoadState';
 import { formatWindow } from '../EntityDoraCard/formatWindow';
-import {
-  isNotFound,
-  useEntityMetrics,
-} from '../EntityDoraCard/useEntityMetrics';
+import { useEntityMetrics } from '../EntityDoraCard/useEntityMetrics';
+import { isNotFound } from '../../lib/isNotFound';
 import { TrendCharts } from '../charts';
 import { MetricsSummary, TimeRangePicker, useTimeRange } from '../shared';
 import { DeploymentsTable } from './DeploymentsTable';

@@ -18,7 +18,8 @@ import {
 } from '../GroupDora/teamFormat';
 import { useEntityDoraPath } from '../GroupDora/useEntityDoraPath';
 import { MetricsSummary, useTimeRange } from '../shared';
-import { isNotFound, useTemplateMetrics } from './useTemplateMetrics';
+import { isNotFound } from '../../lib/isNotFound';
+import { useTemplateMetrics } from './useTemplateMetrics';
 
 /** A card is small: name a few services, count the rest. */
 const SERVICES_LISTED = 5;

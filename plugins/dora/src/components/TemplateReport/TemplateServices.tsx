@@ -12,7 +12,8 @@ import { WindowQuery } from '../../api';
 import { EntityMetricsTable } from '../GroupDora/EntityMetricsTable';
 import { hiddenServicesNote } from '../GroupDora/teamFormat';
 import { NO_TEMPLATE_LABEL } from './templateLabel';
-import { isNotFound, useTemplateMetrics } from './useTemplateMetrics';
+import { isNotFound } from '../../lib/isNotFound';
+import { useTemplateMetrics } from './useTemplateMetrics';
 
 /**
  * The drill-down of one template row: its services, each with its own
