@@ -4,7 +4,7 @@ import { useEntity } from '@backstage/plugin-catalog-react';
 import { MetricsSummary, TimeRangePicker, useTimeRange } from '../shared';
 import { MetricsLoadState } from './MetricsLoadState';
 import { formatWindow } from './formatWindow';
-import { useEntityMetrics } from './useEntityMetrics';
+import { useEntityMetrics } from '../../hooks';
 
 /**
  * Relative to the entity page's route, so it works under any catalog path;

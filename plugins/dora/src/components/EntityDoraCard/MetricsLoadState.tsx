@@ -12,7 +12,7 @@ import {
   missingAnnotationNames,
 } from '../DataQualityPanel/annotationHints';
 import { isNotFound } from '../../lib/isNotFound';
-import { hasEvents } from './useEntityMetrics';
+import { hasEvents } from '../shared/hasEvents';
 
 /** The part of react-use's async state this component reads. */
 export type MetricsState = {

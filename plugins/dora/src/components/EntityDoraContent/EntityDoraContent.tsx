@@ -11,7 +11,7 @@ import { ReactNode, useState } from 'react';
 import { DataQualityPanel } from '../DataQualityPanel';
 import { MetricsLoadState } from '../EntityDoraCard/MetricsLoadState';
 import { formatWindow } from '../EntityDoraCard/formatWindow';
-import { useEntityMetrics } from '../EntityDoraCard/useEntityMetrics';
+import { useEntityMetrics } from '../../hooks';
 import { isNotFound } from '../../lib/isNotFound';
 import { TrendCharts } from '../charts';
 import { MetricsSummary, TimeRangePicker, useTimeRange } from '../shared';

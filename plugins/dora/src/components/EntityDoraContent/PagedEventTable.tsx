@@ -11,7 +11,7 @@ import Typography from '@material-ui/core/Typography';
 import { useMemo } from 'react';
 import { ExportButtons } from './ExportButtons';
 import { toJson } from './exportData';
-import { useCursorPage } from './useCursorPage';
+import { useCursorPage } from '../../hooks';
 
 /**
  * One page of events behind the numbers, with cursor paging and export of

@@ -6,7 +6,7 @@ import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { useMemo } from 'react';
 import { metricColumns } from './metricColumns';
-import { useEntityDoraPath } from './useEntityDoraPath';
+import { useEntityDoraPath } from '../../hooks';
 
 const PAGE_SIZE = 20;
 

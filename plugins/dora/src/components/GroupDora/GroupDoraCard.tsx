@@ -9,7 +9,7 @@ import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import { MetricsSummary, useTimeRange } from '../shared';
 import { formatWindow, hiddenServicesNote, servicesCount } from './teamFormat';
-import { useTeamMetrics } from './useTeamMetrics';
+import { useTeamMetrics } from '../../hooks';
 
 /** Relative to the group page, so it works wherever the catalog is mounted. */
 const GROUP_DORA_TAB = 'dora';

@@ -26,7 +26,7 @@ import {
   DEFAULT_TEAM_SCOPE,
   TeamScope,
   useTeamMetrics,
-} from './useTeamMetrics';
+} from '../../hooks';
 
 /**
  * The pooled figures: one median over all the team's commits, deployments and

@@ -16,10 +16,9 @@ import {
   hiddenServicesNote,
   servicesCount,
 } from '../GroupDora/teamFormat';
-import { useEntityDoraPath } from '../GroupDora/useEntityDoraPath';
 import { MetricsSummary, useTimeRange } from '../shared';
 import { isNotFound } from '../../lib/isNotFound';
-import { useTemplateMetrics } from './useTemplateMetrics';
+import { useEntityDoraPath, useTemplateMetrics } from '../../hooks';
 
 /** A card is small: name a few services, count the rest. */
 const SERVICES_LISTED = 5;

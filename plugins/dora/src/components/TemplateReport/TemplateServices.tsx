@@ -13,7 +13,7 @@ import { EntityMetricsTable } from '../GroupDora/EntityMetricsTable';
 import { hiddenServicesNote } from '../GroupDora/teamFormat';
 import { NO_TEMPLATE_LABEL } from './templateLabel';
 import { isNotFound } from '../../lib/isNotFound';
-import { useTemplateMetrics } from './useTemplateMetrics';
+import { useTemplateMetrics } from '../../hooks';
 
 /**
  * The drill-down of one template row: its services, each with its own

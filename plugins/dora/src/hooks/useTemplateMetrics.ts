@@ -1,6 +1,6 @@
 import { useApi } from '@backstage/core-plugin-api';
 import useAsync from 'react-use/esm/useAsync';
-import { doraApiRef, WindowQuery } from '../../api';
+import { doraApiRef, WindowQuery } from '../api';
 
 /**
  * One template's pooled metrics and its services. `templateRef: null` asks
