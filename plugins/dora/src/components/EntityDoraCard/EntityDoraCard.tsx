@@ -1,9 +1,13 @@
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { InfoCard } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import { MetricsSummary, TimeRangePicker, useTimeRange } from '../shared';
+import {
+  formatWindow,
+  MetricsSummary,
+  TimeRangePicker,
+  useTimeRange,
+} from '../shared';
 import { MetricsLoadState } from './MetricsLoadState';
-import { formatWindow } from './formatWindow';
 import { useEntityMetrics } from '../../hooks';
 
 /**

@@ -10,11 +10,15 @@ import Typography from '@material-ui/core/Typography';
 import { ReactNode, useState } from 'react';
 import { DataQualityPanel } from '../DataQualityPanel';
 import { MetricsLoadState } from '../EntityDoraCard/MetricsLoadState';
-import { formatWindow } from '../EntityDoraCard/formatWindow';
 import { useEntityMetrics } from '../../hooks';
 import { isNotFound } from '../../lib/isNotFound';
 import { TrendCharts } from '../charts';
-import { MetricsSummary, TimeRangePicker, useTimeRange } from '../shared';
+import {
+  formatWindow,
+  MetricsSummary,
+  TimeRangePicker,
+  useTimeRange,
+} from '../shared';
 import { DeploymentsTable } from './DeploymentsTable';
 import { ExportButtons } from './ExportButtons';
 import { GranularityPicker } from './GranularityPicker';

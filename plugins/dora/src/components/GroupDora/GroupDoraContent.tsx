@@ -13,11 +13,10 @@ import LinearProgress from '@material-ui/core/LinearProgress';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import { useState } from 'react';
-import { MetricsSummary, useTimeRange } from '../shared';
+import { formatWindow, MetricsSummary, useTimeRange } from '../shared';
 import { EntityMetricsTable } from './EntityMetricsTable';
 import {
   formatPerDay,
-  formatWindow,
   hiddenServicesNote,
   servicesCount,
 } from './teamFormat';
@@ -39,7 +38,7 @@ function PooledMetrics(props: { team: TeamMetricsResponse }) {
       title="Team delivery"
       subheader={`Pooled over ${servicesCount(
         team.entityCount,
-      )} · ${formatWindow(team.window)}`}
+      )} · ${formatWindow(team.window, team.timeZone)}`}
     >
       <MetricsSummary metrics={team} previous={team.previous} />
       {/* A pool of many services deploys more often than any one of them,

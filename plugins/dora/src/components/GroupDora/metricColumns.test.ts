@@ -1,5 +1,5 @@
 import { compareNullsLast } from './metricColumns';
-import { formatPerDay, formatWindow, hiddenServicesNote } from './teamFormat';
+import { formatPerDay, hiddenServicesNote } from './teamFormat';
 
 describe('compareNullsLast', () => {
   // material-table calls (a, b) ascending and (b, a, 'row', 'desc') descending.
@@ -25,15 +25,6 @@ describe('team formatting', () => {
     expect(formatPerDay(2.345)).toBe('2.3');
     expect(formatPerDay(0)).toBe('0');
     expect(formatPerDay(null)).toBe('No data');
-  });
-
-  it('shows the last day of a [from, to) window', () => {
-    expect(
-      formatWindow({
-        from: '2026-03-02T00:00:00.000Z',
-        to: '2026-03-09T00:00:00.000Z',
-      }),
-    ).toBe('2026-03-02 to 2026-03-08');
   });
 
   it('words the hidden-services note for one and for many', () => {

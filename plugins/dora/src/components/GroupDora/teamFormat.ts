@@ -1,5 +1,3 @@
-import { MetricWindow } from '@dora-metrics/plugin-dora-common';
-
 /**
  * Deployments per day per service are often well below one, so they keep two
  * significant digits where the shared formatter would round 0.04 to 0.
@@ -9,15 +7,6 @@ export function formatPerDay(perDay: number | null): string {
   if (perDay === 0) return '0';
   if (perDay >= 10) return String(Math.round(perDay));
   return String(Number(perDay.toPrecision(2)));
-}
-
-/** A `[from, to)` window as dates; `to` is exclusive, so the last day shown is the day before. */
-export function formatWindow(window: MetricWindow): string {
-  const from = window.from.slice(0, 10);
-  const lastDay = new Date(Date.parse(window.to) - 1)
-    .toISOString()
-    .slice(0, 10);
-  return `${from} to ${lastDay}`;
 }
 
 /** "1 service" / "3 services". */

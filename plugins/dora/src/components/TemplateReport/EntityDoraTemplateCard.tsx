@@ -11,12 +11,8 @@ import { TemplateMetricsResponse } from '@dora-metrics/plugin-dora-common';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { entityDisplayName } from '../GroupDora/EntityMetricsTable';
-import {
-  formatWindow,
-  hiddenServicesNote,
-  servicesCount,
-} from '../GroupDora/teamFormat';
-import { MetricsSummary, useTimeRange } from '../shared';
+import { hiddenServicesNote, servicesCount } from '../GroupDora/teamFormat';
+import { formatWindow, MetricsSummary, useTimeRange } from '../shared';
 import { isNotFound } from '../../lib/isNotFound';
 import { useEntityDoraPath, useTemplateMetrics } from '../../hooks';
 

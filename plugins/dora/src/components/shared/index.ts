@@ -1,6 +1,7 @@
 export { BandChip, BAND_COLOURS } from './BandChip';
 export { Delta } from './Delta';
 export { formatHours, formatNumber, formatRate } from './format';
+export { formatWindow } from './formatWindow';
 export { METRICS } from './metricDefinitions';
 export type { MetricDefinition } from './metricDefinitions';
 export { MetricsSummary, MetricTile } from './MetricsSummary';
