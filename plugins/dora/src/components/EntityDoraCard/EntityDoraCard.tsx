@@ -3,11 +3,11 @@ import { InfoCard } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import {
   formatWindow,
+  MetricsLoadState,
   MetricsSummary,
   TimeRangePicker,
   useTimeRange,
 } from '../shared';
-import { MetricsLoadState } from './MetricsLoadState';
 import { useEntityMetrics } from '../../hooks';
 
 /**

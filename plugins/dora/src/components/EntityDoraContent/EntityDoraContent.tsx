@@ -8,13 +8,13 @@ import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import { ReactNode, useState } from 'react';
-import { DataQualityPanel } from '../DataQualityPanel';
-import { MetricsLoadState } from '../EntityDoraCard/MetricsLoadState';
 import { useEntityMetrics } from '../../hooks';
 import { isNotFound } from '../../lib/isNotFound';
 import { TrendCharts } from '../charts';
 import {
+  DataQualityPanel,
   formatWindow,
+  MetricsLoadState,
   MetricsSummary,
   TimeRangePicker,
   useTimeRange,

@@ -7,8 +7,13 @@ import {
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
-import { formatWindow, MetricsSummary, useTimeRange } from '../shared';
-import { hiddenServicesNote, servicesCount } from './teamFormat';
+import {
+  formatWindow,
+  hiddenServicesNote,
+  MetricsSummary,
+  servicesCount,
+  useTimeRange,
+} from '../shared';
 import { useTeamMetrics } from '../../hooks';
 
 /** Relative to the group page, so it works wherever the catalog is mounted. */

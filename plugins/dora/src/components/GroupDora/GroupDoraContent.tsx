@@ -13,13 +13,15 @@ import LinearProgress from '@material-ui/core/LinearProgress';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import { useState } from 'react';
-import { formatWindow, MetricsSummary, useTimeRange } from '../shared';
-import { EntityMetricsTable } from './EntityMetricsTable';
 import {
-  formatPerDay,
+  EntityMetricsTable,
+  formatWindow,
   hiddenServicesNote,
+  MetricsSummary,
   servicesCount,
-} from './teamFormat';
+  useTimeRange,
+} from '../shared';
+import { formatPerDay } from './formatPerDay';
 import { TeamScopeControls } from './TeamScopeControls';
 import {
   DEFAULT_TEAM_SCOPE,

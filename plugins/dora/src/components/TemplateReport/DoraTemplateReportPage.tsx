@@ -13,8 +13,12 @@ import LinearProgress from '@material-ui/core/LinearProgress';
 import { useCallback, useState } from 'react';
 import { WindowQuery } from '../../api';
 import { useTemplateReport } from '../../hooks';
-import { DataQualityPanel } from '../DataQualityPanel';
-import { formatWindow, TimeRangePicker, useTimeRange } from '../shared';
+import {
+  DataQualityPanel,
+  formatWindow,
+  TimeRangePicker,
+  useTimeRange,
+} from '../shared';
 import { TemplateComparisonChart } from './TemplateComparisonChart';
 import { templateLabel } from './templateLabel';
 import { TemplateReportTable, TemplateSelection } from './TemplateReportTable';

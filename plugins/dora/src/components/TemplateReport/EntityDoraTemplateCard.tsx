@@ -10,9 +10,14 @@ import { useEntity } from '@backstage/plugin-catalog-react';
 import { TemplateMetricsResponse } from '@dora-metrics/plugin-dora-common';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
-import { entityDisplayName } from '../GroupDora/EntityMetricsTable';
-import { hiddenServicesNote, servicesCount } from '../GroupDora/teamFormat';
-import { formatWindow, MetricsSummary, useTimeRange } from '../shared';
+import {
+  entityDisplayName,
+  formatWindow,
+  hiddenServicesNote,
+  MetricsSummary,
+  servicesCount,
+  useTimeRange,
+} from '../shared';
 import { isNotFound } from '../../lib/isNotFound';
 import { useEntityDoraPath, useTemplateMetrics } from '../../hooks';
 
