@@ -66,10 +66,7 @@ describe('the DORA plugin for the new frontend system', () => {
       ApiBlueprint.dataRefs.factory,
     );
     expect(factory.api).toBe(doraApiRef);
-    expect(Object.values(factory.deps)).toEqual([
-      discoveryApiRef,
-      fetchApiRef,
-    ]);
+    expect(Object.values(factory.deps)).toEqual([discoveryApiRef, fetchApiRef]);
     const client = factory.factory({
       discoveryApi: { getBaseUrl: jest.fn() },
       fetchApi: { fetch: jest.fn() },

@@ -4,10 +4,7 @@ import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
 import { ReactElement } from 'react';
 import { Route, Routes } from 'react-router-dom';
 import { DoraApi, doraApiRef } from '../api';
-import {
-  checkoutEntity,
-  workedExampleResponse,
-} from './workedExample';
+import { checkoutEntity, workedExampleResponse } from './workedExample';
 import {
   cleanDataQualityReport,
   workedExampleDeployments,

@@ -23,11 +23,7 @@ import {
 } from '../shared';
 import { formatPerDay } from './formatPerDay';
 import { TeamScopeControls } from './TeamScopeControls';
-import {
-  DEFAULT_TEAM_SCOPE,
-  TeamScope,
-  useTeamMetrics,
-} from '../../hooks';
+import { DEFAULT_TEAM_SCOPE, TeamScope, useTeamMetrics } from '../../hooks';
 
 /**
  * The pooled figures: one median over all the team's commits, deployments and

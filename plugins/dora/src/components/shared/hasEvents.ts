@@ -1,4 +1,7 @@
-import { DoraMetrics, EntityMetricsResponse } from '@dora-metrics/plugin-dora-common';
+import {
+  DoraMetrics,
+  EntityMetricsResponse,
+} from '@dora-metrics/plugin-dora-common';
 
 function anyEvents(m: DoraMetrics): boolean {
   return (
