@@ -2,7 +2,6 @@ import { discoveryApiRef, fetchApiRef } from '@backstage/core-plugin-api';
 import {
   ApiBlueprint,
   createFrontendPlugin,
-  createRouteRef,
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
 import {
@@ -12,10 +11,10 @@ import {
 import Timeline from '@material-ui/icons/Timeline';
 import { DoraClient, doraApiRef } from './api';
 import { isDoraAvailable, isTemplate } from './filters';
+import { rootRouteRef } from './routes';
 
-const reportRouteRef = createRouteRef();
-
-const doraApi = ApiBlueprint.make({
+/** The DORA API client, with the caller's Backstage credentials. @alpha */
+export const doraApi = ApiBlueprint.make({
   params: defineParams =>
     defineParams({
       api: doraApiRef,
@@ -24,7 +23,8 @@ const doraApi = ApiBlueprint.make({
     }),
 });
 
-const entityCard = EntityCardBlueprint.make({
+/** Overview card of an entity with DORA annotations: its five metrics. @alpha */
+export const entityDoraCard = EntityCardBlueprint.make({
   name: 'metrics',
   params: {
     filter: isDoraAvailable,
@@ -33,16 +33,18 @@ const entityCard = EntityCardBlueprint.make({
   },
 });
 
-const groupCard = EntityCardBlueprint.make({
+/** Group overview card: the team's pooled metrics. @alpha */
+export const groupDoraCard = EntityCardBlueprint.make({
   name: 'group',
   params: {
-    filter: 'kind:group',
+    filter: { kind: 'group' },
     loader: () =>
       import('./components/GroupDora').then(m => <m.GroupDoraCard />),
   },
 });
 
-const templateCard = EntityCardBlueprint.make({
+/** Template page card: how services made from the template deliver. @alpha */
+export const entityDoraTemplateCard = EntityCardBlueprint.make({
   name: 'template',
   params: {
     filter: isTemplate,
@@ -53,7 +55,8 @@ const templateCard = EntityCardBlueprint.make({
   },
 });
 
-const entityContent = EntityContentBlueprint.make({
+/** Entity tab: trends, lead-time stages, the events behind the numbers. @alpha */
+export const entityDoraContent = EntityContentBlueprint.make({
   name: 'metrics',
   params: {
     path: '/dora',
@@ -66,23 +69,30 @@ const entityContent = EntityContentBlueprint.make({
   },
 });
 
-const groupContent = EntityContentBlueprint.make({
+/** Group tab: how the team's services deliver, pooled and one by one. @alpha */
+export const groupDoraContent = EntityContentBlueprint.make({
   name: 'group',
   params: {
     path: '/dora',
     title: 'DORA',
-    filter: 'kind:group',
+    filter: { kind: 'group' },
     loader: () =>
       import('./components/GroupDora').then(m => <m.GroupDoraContent />),
   },
 });
 
-const reportPage = PageBlueprint.make({
+/**
+ * The golden-path report page, with a navigation item. It mounts the legacy
+ * plugin's `rootRouteRef` (core-plugin-api route refs work in both systems),
+ * so links made with it resolve in either app.
+ * @alpha
+ */
+export const doraTemplateReportPage = PageBlueprint.make({
   params: {
     path: '/dora',
     title: 'Golden paths (DORA)',
     icon: <Timeline fontSize="inherit" />,
-    routeRef: reportRouteRef,
+    routeRef: rootRouteRef,
     loader: () =>
       import('./components/TemplateReport').then(m => (
         <m.DoraTemplateReportPage />
@@ -100,12 +110,12 @@ export default createFrontendPlugin({
   pluginId: 'dora',
   extensions: [
     doraApi,
-    entityCard,
-    entityContent,
-    groupCard,
-    groupContent,
-    templateCard,
-    reportPage,
+    entityDoraCard,
+    entityDoraContent,
+    groupDoraCard,
+    groupDoraContent,
+    entityDoraTemplateCard,
+    doraTemplateReportPage,
   ],
-  routes: { report: reportRouteRef },
+  routes: { report: rootRouteRef },
 });

@@ -5,7 +5,7 @@ import {
   ENTITY_PAGE_PATH,
   mockDoraApi,
   renderOnEntityPage,
-} from './__testUtils__/renderWithDora';
+} from '../../__testUtils__/renderWithDora';
 import {
   CHECKOUT_REF,
   emptyWindowResponse,

@@ -1,10 +1,14 @@
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { InfoCard } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import { MetricsSummary, TimeRangePicker, useTimeRange } from '../shared';
-import { MetricsLoadState } from './MetricsLoadState';
-import { formatWindow } from './formatWindow';
-import { useEntityMetrics } from './useEntityMetrics';
+import {
+  formatWindow,
+  MetricsLoadState,
+  MetricsSummary,
+  TimeRangePicker,
+  useTimeRange,
+} from '../shared';
+import { useEntityMetrics } from '../../hooks';
 
 /**
  * Relative to the entity page's route, so it works under any catalog path;

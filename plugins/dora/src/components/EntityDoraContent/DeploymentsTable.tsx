@@ -5,11 +5,10 @@ import { doraApiRef } from '../../api';
 import { formatHours } from '../shared';
 import { CommitsCell, DeploymentCommitList } from './DeploymentCommits';
 import { EventLink } from './EventLink';
-import { PagedEventTable } from './PagedEventTable';
+import { EventWindow, PagedEventTable } from './PagedEventTable';
 import { deploymentsToCsv } from './exportData';
 import { formatInstant } from './formatInstant';
 
-const PAGE_SIZE = 25;
 const yesNo = (value: boolean) => (value ? 'yes' : 'no');
 
 const columns: TableColumn<DeploymentView>[] = [
@@ -51,24 +50,16 @@ const columns: TableColumn<DeploymentView>[] = [
 ];
 
 /** The deployments of an entity in a window, newest first, page by page. */
-export function DeploymentsTable(props: {
-  entityRef: string;
-  from: string;
-  to: string;
-}) {
-  const { entityRef, from, to } = props;
+export function DeploymentsTable(props: EventWindow) {
   const api = useApi(doraApiRef);
   return (
     <PagedEventTable<DeploymentView>
       noun="deployments"
       title="Deployments"
-      resetKey={`${entityRef}|${from}|${to}`}
-      load={cursor =>
-        api.listDeployments({ entityRef, from, to, limit: PAGE_SIZE, cursor })
-      }
+      window={props}
+      list={query => api.listDeployments(query)}
       columns={columns}
       toCsv={deploymentsToCsv}
-      filename={`dora-${entityRef}-${from.slice(0, 10)}-${to.slice(0, 10)}`}
       // One panel function (not an array of per-row panels): material-table's
       // detail panel cannot render array entries given as functions.
       detailPanel={({ rowData }) => (

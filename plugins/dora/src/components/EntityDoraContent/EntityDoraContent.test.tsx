@@ -4,12 +4,12 @@ import { EntityDoraContent } from './EntityDoraContent';
 import {
   mockDoraApi,
   renderOnEntityPage,
-} from '../EntityDoraCard/__testUtils__/renderWithDora';
+} from '../../__testUtils__/renderWithDora';
 import {
   CHECKOUT_REF,
   workedExampleResponse,
 } from '../../__testUtils__/workedExample';
-import { workedExampleDeployments } from '../EntityDoraCard/__testUtils__/workedExampleEvents';
+import { workedExampleDeployments } from '../../__testUtils__/workedExampleEvents';
 
 // ResponsiveContainer measures its parent, which is 0×0 in jsdom: give the
 // charts a fixed size so that they render.
@@ -22,6 +22,11 @@ jest.mock('recharts', () => {
       cloneElement(children, { width: 640, height: 240 }),
   };
 });
+
+// Each test renders the whole tab (five charts, two material-tables): about
+// 2–4 s on a quiet machine, which passes Jest's 5 s default when the CPUs are
+// shared with other builds.
+jest.setTimeout(20_000);
 
 describe('EntityDoraContent', () => {
   it('shows the figures, five described charts and the data-quality panel', async () => {
@@ -225,6 +230,11 @@ describe('EntityDoraContent', () => {
     const blob = (createObjectURL.mock.calls[0] as unknown[])[0] as Blob;
     expect(blob.type).toBe('text/csv;charset=utf-8');
     expect(click).toHaveBeenCalled();
+    // Named after the entity, the window's days, the events and the page.
+    const link = click.mock.contexts[0] as HTMLAnchorElement;
+    expect(link.download).toMatch(
+      /^dora-component-default-checkout-\d{4}-\d\d-\d\d-\d{4}-\d\d-\d\d-deployments-page-1\.csv$/,
+    );
     click.mockRestore();
   });
 });

@@ -8,15 +8,17 @@ import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import { ReactNode, useState } from 'react';
-import { DataQualityPanel } from '../DataQualityPanel';
-import { MetricsLoadState } from '../EntityDoraCard/MetricsLoadState';
-import { formatWindow } from '../EntityDoraCard/formatWindow';
-import {
-  isNotFound,
-  useEntityMetrics,
-} from '../EntityDoraCard/useEntityMetrics';
+import { useEntityMetrics } from '../../hooks';
+import { isNotFound } from '../../lib/isNotFound';
 import { TrendCharts } from '../charts';
-import { MetricsSummary, TimeRangePicker, useTimeRange } from '../shared';
+import {
+  DataQualityPanel,
+  formatWindow,
+  MetricsLoadState,
+  MetricsSummary,
+  TimeRangePicker,
+  useTimeRange,
+} from '../shared';
 import { DeploymentsTable } from './DeploymentsTable';
 import { ExportButtons } from './ExportButtons';
 import { GranularityPicker } from './GranularityPicker';

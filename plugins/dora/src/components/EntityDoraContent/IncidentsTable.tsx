@@ -3,11 +3,9 @@ import { useApi } from '@backstage/core-plugin-api';
 import { IncidentView } from '@dora-metrics/plugin-dora-common';
 import { doraApiRef } from '../../api';
 import { EventLink } from './EventLink';
-import { PagedEventTable } from './PagedEventTable';
+import { EventWindow, PagedEventTable } from './PagedEventTable';
 import { incidentsToCsv } from './exportData';
 import { formatInstant } from './formatInstant';
-
-const PAGE_SIZE = 25;
 
 const LINKED_BY: Record<NonNullable<IncidentView['linkedBy']>, string> = {
   cause: 'explicit cause',
@@ -50,24 +48,16 @@ const columns: TableColumn<IncidentView>[] = [
 ];
 
 /** The incidents of an entity in a window, newest first, page by page. */
-export function IncidentsTable(props: {
-  entityRef: string;
-  from: string;
-  to: string;
-}) {
-  const { entityRef, from, to } = props;
+export function IncidentsTable(props: EventWindow) {
   const api = useApi(doraApiRef);
   return (
     <PagedEventTable<IncidentView>
       noun="incidents"
       title="Incidents"
-      resetKey={`${entityRef}|${from}|${to}`}
-      load={cursor =>
-        api.listIncidents({ entityRef, from, to, limit: PAGE_SIZE, cursor })
-      }
+      window={props}
+      list={query => api.listIncidents(query)}
       columns={columns}
       toCsv={incidentsToCsv}
-      filename={`dora-${entityRef}-${from.slice(0, 10)}-${to.slice(0, 10)}`}
     />
   );
 }

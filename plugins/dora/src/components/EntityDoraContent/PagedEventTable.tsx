@@ -11,26 +11,38 @@ import Typography from '@material-ui/core/Typography';
 import { useMemo } from 'react';
 import { ExportButtons } from './ExportButtons';
 import { toJson } from './exportData';
-import { useCursorPage } from './useCursorPage';
+import { useCursorPage } from '../../hooks';
+
+const PAGE_SIZE = 25;
+
+/** Whose events, and when: what a table lists. */
+export type EventWindow = { entityRef: string; from: string; to: string };
+
+/** A request for one page of an entity's events, as the list endpoints take it. */
+export type EventPageQuery = EventWindow & { limit: number; cursor?: string };
 
 /**
- * One page of events behind the numbers, with cursor paging and export of
- * the page shown. `noun` names the events ("deployments") in titles, button
- * names and the export file.
+ * One page of an entity's events in a window, newest first, with cursor
+ * paging and export of the page shown. `noun` names the events
+ * ("deployments") in titles, button names and the export file.
  */
 export function PagedEventTable<T extends object>(props: {
   noun: string;
   title: string;
-  load: (cursor: string | undefined) => Promise<Page<T>>;
-  /** Entity and window: paging restarts when it changes. */
-  resetKey: string;
+  window: EventWindow;
+  list: (query: EventPageQuery) => Promise<Page<T>>;
   columns: TableColumn<T>[];
   toCsv: (items: T[]) => string;
-  filename: string;
   detailPanel?: TableProps<T>['detailPanel'];
 }) {
-  const { noun, resetKey } = props;
-  const page = useCursorPage(props.load, resetKey);
+  const { noun, list } = props;
+  const { entityRef, from, to } = props.window;
+  // Paging restarts when the entity or the window changes.
+  const page = useCursorPage(
+    cursor => list({ entityRef, from, to, limit: PAGE_SIZE, cursor }),
+    `${entityRef}|${from}|${to}`,
+  );
+  const filename = `dora-${entityRef}-${from.slice(0, 10)}-${to.slice(0, 10)}`;
   const items = useMemo(() => page.value?.items ?? [], [page.value]);
   // material-table writes `tableData` (such as an open detail panel) into
   // the row objects it gets: copies keep that out of the items exported as
@@ -98,7 +110,7 @@ export function PagedEventTable<T extends object>(props: {
         </Box>
         <ExportButtons
           what={`this page of ${noun}`}
-          filename={`${props.filename}-${noun}-page-${page.pageNumber}`}
+          filename={`${filename}-${noun}-page-${page.pageNumber}`}
           csv={() => props.toCsv(items)}
           json={() => toJson(items)}
           disabled={items.length === 0}

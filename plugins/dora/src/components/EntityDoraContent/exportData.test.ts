@@ -11,7 +11,7 @@ import { workedExampleResponse } from '../../__testUtils__/workedExample';
 import {
   workedExampleDeployments,
   workedExampleIncidents,
-} from '../EntityDoraCard/__testUtils__/workedExampleEvents';
+} from '../../__testUtils__/workedExampleEvents';
 
 const lines = (csv: string) => csv.split('\r\n');
 const W = '2026-03-02T00:00:00.000Z,2026-03-09T00:00:00.000Z';

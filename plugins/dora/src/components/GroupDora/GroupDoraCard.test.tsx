@@ -59,7 +59,10 @@ describe('GroupDoraCard', () => {
       '20 h',
     );
     expect(within(leadTime).getByText('elite')).toBeInTheDocument();
-    expect(screen.getByText(/Pooled over 2 services/)).toBeInTheDocument();
+    // The window is printed as on every other page.
+    expect(
+      screen.getByText('Pooled over 2 services · 2 Mar 2026 – 8 Mar 2026'),
+    ).toBeInTheDocument();
     expect(
       screen.getByRole('link', { name: /Team DORA details/ }),
     ).toHaveAttribute('href', expect.stringMatching(/\/dora$/));

@@ -7,9 +7,14 @@ import {
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
-import { MetricsSummary, useTimeRange } from '../shared';
-import { formatWindow, hiddenServicesNote, servicesCount } from './teamFormat';
-import { useTeamMetrics } from './useTeamMetrics';
+import {
+  formatWindow,
+  hiddenServicesNote,
+  MetricsSummary,
+  servicesCount,
+  useTimeRange,
+} from '../shared';
+import { useTeamMetrics } from '../../hooks';
 
 /** Relative to the group page, so it works wherever the catalog is mounted. */
 const GROUP_DORA_TAB = 'dora';
@@ -44,7 +49,7 @@ export function GroupDoraCard() {
       <>
         <Typography variant="body2" color="textSecondary" paragraph>
           Pooled over {servicesCount(value.entityCount)} ·{' '}
-          {formatWindow(value.window)}
+          {formatWindow(value.window, value.timeZone)}
         </Typography>
         {value.hiddenEntityCount > 0 && (
           <Alert severity="info" style={{ marginBottom: 16 }}>

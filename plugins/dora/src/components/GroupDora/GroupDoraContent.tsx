@@ -13,20 +13,17 @@ import LinearProgress from '@material-ui/core/LinearProgress';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import { useState } from 'react';
-import { MetricsSummary, useTimeRange } from '../shared';
-import { EntityMetricsTable } from './EntityMetricsTable';
 import {
-  formatPerDay,
+  EntityMetricsTable,
   formatWindow,
   hiddenServicesNote,
+  MetricsSummary,
   servicesCount,
-} from './teamFormat';
+  useTimeRange,
+} from '../shared';
+import { formatPerDay } from './formatPerDay';
 import { TeamScopeControls } from './TeamScopeControls';
-import {
-  DEFAULT_TEAM_SCOPE,
-  TeamScope,
-  useTeamMetrics,
-} from './useTeamMetrics';
+import { DEFAULT_TEAM_SCOPE, TeamScope, useTeamMetrics } from '../../hooks';
 
 /**
  * The pooled figures: one median over all the team's commits, deployments and
@@ -39,7 +36,7 @@ function PooledMetrics(props: { team: TeamMetricsResponse }) {
       title="Team delivery"
       subheader={`Pooled over ${servicesCount(
         team.entityCount,
-      )} · ${formatWindow(team.window)}`}
+      )} · ${formatWindow(team.window, team.timeZone)}`}
     >
       <MetricsSummary metrics={team} previous={team.previous} />
       {/* A pool of many services deploys more often than any one of them,

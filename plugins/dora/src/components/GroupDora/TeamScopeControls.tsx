@@ -6,7 +6,7 @@ import Tooltip from '@material-ui/core/Tooltip';
 import ToggleButton from '@material-ui/lab/ToggleButton';
 import ToggleButtonGroup from '@material-ui/lab/ToggleButtonGroup';
 import { TimeRange, TimeRangePicker } from '../shared';
-import { TeamScope } from './useTeamMetrics';
+import { TeamScope } from '../../hooks';
 
 const OWNERSHIP_HELP: Record<OwnershipMode, string> = {
   current:

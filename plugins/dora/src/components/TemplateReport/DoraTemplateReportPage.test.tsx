@@ -19,7 +19,7 @@ import {
 import { DoraTemplateReportPage } from './DoraTemplateReportPage';
 
 // The data-quality panel has its own tests; here it only has to be placed.
-jest.mock('../DataQualityPanel', () => ({
+jest.mock('../shared/DataQualityPanel', () => ({
   DataQualityPanel: () => 'Data quality panel',
 }));
 

@@ -8,28 +8,21 @@ import {
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
 import Grid from '@material-ui/core/Grid';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import { useCallback, useState } from 'react';
-import useAsync from 'react-use/esm/useAsync';
-import { doraApiRef, WindowQuery } from '../../api';
-import { DataQualityPanel } from '../DataQualityPanel';
-import { formatWindow } from '../GroupDora/teamFormat';
-import { TimeRangePicker, useTimeRange } from '../shared';
+import { WindowQuery } from '../../api';
+import { useTemplateReport } from '../../hooks';
+import {
+  DataQualityPanel,
+  formatWindow,
+  TimeRangePicker,
+  useTimeRange,
+} from '../shared';
 import { TemplateComparisonChart } from './TemplateComparisonChart';
 import { templateLabel } from './templateLabel';
 import { TemplateReportTable, TemplateSelection } from './TemplateReportTable';
 import { TemplateServices } from './TemplateServices';
-
-function useTemplateReport(window: WindowQuery) {
-  const doraApi = useApi(doraApiRef);
-  const { from, to } = window;
-  return useAsync(
-    () => doraApi.getTemplateReport({ from, to }),
-    [doraApi, from, to],
-  );
-}
 
 function TemplateReport(props: { window: WindowQuery }) {
   const { value, loading, error } = useTemplateReport(props.window);

@@ -73,7 +73,9 @@ describe('EntityDoraTemplateCard', () => {
     );
     expect(within(leadTime).getByText('elite')).toBeInTheDocument();
     expect(
-      screen.getByText(/2 services made from this template/),
+      screen.getByText(
+        '2 services made from this template · 2 Mar 2026 – 8 Mar 2026',
+      ),
     ).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Checkout' })).toHaveAttribute(
       'href',

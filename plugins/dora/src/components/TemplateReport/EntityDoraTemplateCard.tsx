@@ -10,15 +10,16 @@ import { useEntity } from '@backstage/plugin-catalog-react';
 import { TemplateMetricsResponse } from '@dora-metrics/plugin-dora-common';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
-import { entityDisplayName } from '../GroupDora/EntityMetricsTable';
 import {
+  entityDisplayName,
   formatWindow,
   hiddenServicesNote,
+  MetricsSummary,
   servicesCount,
-} from '../GroupDora/teamFormat';
-import { useEntityDoraPath } from '../GroupDora/useEntityDoraPath';
-import { MetricsSummary, useTimeRange } from '../shared';
-import { isNotFound, useTemplateMetrics } from './useTemplateMetrics';
+  useTimeRange,
+} from '../shared';
+import { isNotFound } from '../../lib/isNotFound';
+import { useEntityDoraPath, useTemplateMetrics } from '../../hooks';
 
 /** A card is small: name a few services, count the rest. */
 const SERVICES_LISTED = 5;

@@ -5,7 +5,7 @@ import MuiLink from '@material-ui/core/Link';
 import Typography from '@material-ui/core/Typography';
 import { useTheme } from '@material-ui/core/styles';
 import { MouseEvent, useMemo } from 'react';
-import { metricColumns } from '../GroupDora/metricColumns';
+import { metricColumns } from '../shared';
 import { templateLabel } from './templateLabel';
 
 /** Which template row is open in the drill-down; `null` is "No template". */

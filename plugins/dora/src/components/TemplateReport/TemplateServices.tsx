@@ -9,10 +9,10 @@ import Typography from '@material-ui/core/Typography';
 import Close from '@material-ui/icons/Close';
 import Alert from '@material-ui/lab/Alert';
 import { WindowQuery } from '../../api';
-import { EntityMetricsTable } from '../GroupDora/EntityMetricsTable';
-import { hiddenServicesNote } from '../GroupDora/teamFormat';
+import { EntityMetricsTable, hiddenServicesNote } from '../shared';
 import { NO_TEMPLATE_LABEL } from './templateLabel';
-import { isNotFound, useTemplateMetrics } from './useTemplateMetrics';
+import { isNotFound } from '../../lib/isNotFound';
+import { useTemplateMetrics } from '../../hooks';
 
 /**
  * The drill-down of one template row: its services, each with its own

@@ -5,12 +5,103 @@ import { formatHours, formatRate } from '../shared';
 import { DeploymentsBarChart } from './DeploymentsBarChart';
 import { FailureRateTooltip } from './FailureRateTooltip';
 import { TrendLineChart } from './TrendLineChart';
-import { bandThresholds, toChartRows, visibleThresholds } from './chartData';
+import {
+  ChartRow,
+  bandThresholds,
+  toChartRows,
+  visibleThresholds,
+} from './chartData';
 import { describeTrend } from './chartDescriptions';
-import { useChartPalette } from './useChartPalette';
+import { ChartPalette, useChartPalette } from './useChartPalette';
 
 const percentText = (value: number) => formatRate(value / 100);
 const GAP_NOTE = 'A gap is a bucket with nothing to measure, not a zero.';
+
+/** The row fields a trend line plots: figures that may be missing (gaps). */
+type TrendKey = keyof Pick<
+  ChartRow,
+  | 'leadTimeMedianHours'
+  | 'leadTimeP90Hours'
+  | 'changeFailurePercent'
+  | 'recoveryMedianHours'
+  | 'reworkPercent'
+>;
+
+/** One line chart of the trends: what it plots, and how. */
+type TrendChartDefinition = {
+  title: string;
+  /** What the text alternative calls the chart. */
+  describes: string;
+  /** The first line is the one whose latest figure the description reads. */
+  lines: {
+    key: TrendKey;
+    name: string;
+    colour: 'primary' | 'secondary' | 'failure' | 'recovery' | 'rework';
+  }[];
+  format: (value: number) => string;
+  /** Which band thresholds are drawn; a metric without bands has none. */
+  bands?: keyof ReturnType<typeof bandThresholds>;
+  /** What the note under the chart says before the gap note. */
+  note: string;
+  /** Rates are plotted on a fixed 0–100 % axis. */
+  percent?: boolean;
+  /** Replaces the default tooltip. */
+  tooltip?: (palette: ChartPalette) => JSX.Element;
+};
+
+const BANDS_NOTE = 'Dashed lines: band thresholds.';
+
+const TREND_CHARTS: TrendChartDefinition[] = [
+  {
+    title: 'Lead time for changes',
+    describes: 'lead time for changes, median and 90th percentile',
+    lines: [
+      { key: 'leadTimeMedianHours', name: 'Median', colour: 'primary' },
+      { key: 'leadTimeP90Hours', name: '90th percentile', colour: 'secondary' },
+    ],
+    format: formatHours,
+    bands: 'leadTime',
+    note: BANDS_NOTE,
+  },
+  {
+    title: 'Change failure rate',
+    describes: 'change failure rate',
+    lines: [
+      {
+        key: 'changeFailurePercent',
+        name: 'Change failure rate',
+        colour: 'failure',
+      },
+    ],
+    format: percentText,
+    bands: 'failureRate',
+    note: BANDS_NOTE,
+    percent: true,
+    tooltip: palette => <FailureRateTooltip style={palette.tooltip} />,
+  },
+  {
+    title: 'Failed deployment recovery time',
+    describes: 'median failed deployment recovery time',
+    lines: [
+      {
+        key: 'recoveryMedianHours',
+        name: 'Median recovery time',
+        colour: 'recovery',
+      },
+    ],
+    format: formatHours,
+    bands: 'recovery',
+    note: BANDS_NOTE,
+  },
+  {
+    title: 'Deployment rework rate',
+    describes: 'deployment rework rate (unplanned deployments)',
+    lines: [{ key: 'reworkPercent', name: 'Rework rate', colour: 'rework' }],
+    format: percentText,
+    note: 'Rework rate has no published bands.',
+    percent: true,
+  },
+];
 
 /** The five trend charts of a metrics report, from its `series`. */
 export function TrendCharts(props: {
@@ -26,127 +117,48 @@ export function TrendCharts(props: {
     () => toChartRows(series, granularity, timeZone),
     [series, granularity, timeZone],
   );
-  const leadThresholds = visibleThresholds(
-    thresholds.leadTime,
-    rows.flatMap(r => [r.leadTimeMedianHours, r.leadTimeP90Hours]),
-  );
-  const failureThresholds = visibleThresholds(
-    thresholds.failureRate,
-    rows.map(r => r.changeFailurePercent),
-  );
-  const recoveryThresholds = visibleThresholds(
-    thresholds.recovery,
-    rows.map(r => r.recoveryMedianHours),
-  );
-  const thresholdNote = `Dashed lines: band thresholds. ${GAP_NOTE}`;
 
   return (
     <Grid container spacing={2}>
       <Grid item xs={12} md={6}>
         <DeploymentsBarChart rows={rows} granularity={granularity} />
       </Grid>
-      <Grid item xs={12} md={6}>
-        <TrendLineChart
-          title="Lead time for changes"
-          description={describeTrend({
-            chart: 'lead time for changes, median and 90th percentile',
-            rows,
-            granularity,
-            key: 'leadTimeMedianHours',
-            format: formatHours,
-            thresholds: leadThresholds,
-          })}
-          rows={rows}
-          lines={[
-            {
-              key: 'leadTimeMedianHours',
-              name: 'Median',
-              colour: palette.primary,
-            },
-            {
-              key: 'leadTimeP90Hours',
-              name: '90th percentile',
-              colour: palette.secondary,
-            },
-          ]}
-          formatValue={formatHours}
-          thresholds={leadThresholds}
-          note={thresholdNote}
-        />
-      </Grid>
-      <Grid item xs={12} md={6}>
-        <TrendLineChart
-          title="Change failure rate"
-          description={describeTrend({
-            chart: 'change failure rate',
-            rows,
-            granularity,
-            key: 'changeFailurePercent',
-            format: percentText,
-            thresholds: failureThresholds,
-          })}
-          rows={rows}
-          lines={[
-            {
-              key: 'changeFailurePercent',
-              name: 'Change failure rate',
-              colour: palette.failure,
-            },
-          ]}
-          formatValue={percentText}
-          thresholds={failureThresholds}
-          yDomain={[0, 100]}
-          tooltip={<FailureRateTooltip style={palette.tooltip} />}
-          note={thresholdNote}
-        />
-      </Grid>
-      <Grid item xs={12} md={6}>
-        <TrendLineChart
-          title="Failed deployment recovery time"
-          description={describeTrend({
-            chart: 'median failed deployment recovery time',
-            rows,
-            granularity,
-            key: 'recoveryMedianHours',
-            format: formatHours,
-            thresholds: recoveryThresholds,
-          })}
-          rows={rows}
-          lines={[
-            {
-              key: 'recoveryMedianHours',
-              name: 'Median recovery time',
-              colour: palette.recovery,
-            },
-          ]}
-          formatValue={formatHours}
-          thresholds={recoveryThresholds}
-          note={thresholdNote}
-        />
-      </Grid>
-      <Grid item xs={12} md={6}>
-        <TrendLineChart
-          title="Deployment rework rate"
-          description={describeTrend({
-            chart: 'deployment rework rate (unplanned deployments)',
-            rows,
-            granularity,
-            key: 'reworkPercent',
-            format: percentText,
-          })}
-          rows={rows}
-          lines={[
-            {
-              key: 'reworkPercent',
-              name: 'Rework rate',
-              colour: palette.rework,
-            },
-          ]}
-          formatValue={percentText}
-          yDomain={[0, 100]}
-          note={`Rework rate has no published bands. ${GAP_NOTE}`}
-        />
-      </Grid>
+      {TREND_CHARTS.map(chart => {
+        // Only the thresholds near the plotted figures, so that the axis
+        // is not stretched to a band far above them.
+        const shown = chart.bands
+          ? visibleThresholds(
+              thresholds[chart.bands],
+              rows.flatMap(row => chart.lines.map(line => row[line.key])),
+            )
+          : undefined;
+        return (
+          <Grid item xs={12} md={6} key={chart.title}>
+            <TrendLineChart
+              title={chart.title}
+              description={describeTrend({
+                chart: chart.describes,
+                rows,
+                granularity,
+                key: chart.lines[0].key,
+                format: chart.format,
+                thresholds: shown,
+              })}
+              rows={rows}
+              lines={chart.lines.map(line => ({
+                key: line.key,
+                name: line.name,
+                colour: palette[line.colour],
+              }))}
+              formatValue={chart.format}
+              thresholds={shown}
+              yDomain={chart.percent ? [0, 100] : undefined}
+              tooltip={chart.tooltip?.(palette)}
+              note={`${chart.note} ${GAP_NOTE}`}
+            />
+          </Grid>
+        );
+      })}
     </Grid>
   );
 }

@@ -1,8 +1,14 @@
 export { BandChip, BAND_COLOURS } from './BandChip';
+export { DataQualityPanel } from './DataQualityPanel';
 export { Delta } from './Delta';
+export { entityDisplayName, EntityMetricsTable } from './EntityMetricsTable';
 export { formatHours, formatNumber, formatRate } from './format';
+export { formatWindow } from './formatWindow';
+export { metricColumns } from './metricColumns';
 export { METRICS } from './metricDefinitions';
 export type { MetricDefinition } from './metricDefinitions';
+export { MetricsLoadState } from './MetricsLoadState';
 export { MetricsSummary, MetricTile } from './MetricsSummary';
+export { hiddenServicesNote, servicesCount } from './serviceCounts';
 export { rangeQuery, TimeRangePicker, useTimeRange } from './TimeRangePicker';
 export type { TimeRange } from './TimeRangePicker';

@@ -5,8 +5,8 @@ import { EntityMetricsSummary } from '@dora-metrics/plugin-dora-common';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { useMemo } from 'react';
+import { useEntityDoraPath } from '../../hooks';
 import { metricColumns } from './metricColumns';
-import { useEntityDoraPath } from './useEntityDoraPath';
 
 const PAGE_SIZE = 20;
 

@@ -1,16 +1,16 @@
 import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
 import { screen, within } from '@testing-library/react';
-import { doraApiRef } from '../../api';
+import { doraApiRef } from '../../../api';
 import { DataQualityPanel } from './DataQualityPanel';
 import {
   mockDoraApi,
   renderOnEntityPage,
-} from '../EntityDoraCard/__testUtils__/renderWithDora';
+} from '../../../__testUtils__/renderWithDora';
 import {
   CHECKOUT_REF,
   unannotatedEntity,
-} from '../../__testUtils__/workedExample';
-import { messyDataQualityReport } from '../EntityDoraCard/__testUtils__/workedExampleEvents';
+} from '../../../__testUtils__/workedExample';
+import { messyDataQualityReport } from '../../../__testUtils__/workedExampleEvents';
 
 const LEGACY_REF = 'component:default/legacy-billing';
 

@@ -1,7 +1,7 @@
 import { useApi } from '@backstage/core-plugin-api';
 import { OwnershipMode } from '@dora-metrics/plugin-dora-common';
 import useAsync from 'react-use/esm/useAsync';
-import { doraApiRef, WindowQuery } from '../../api';
+import { doraApiRef, WindowQuery } from '../api';
 
 /** How a team view pools its services. */
 export type TeamScope = {

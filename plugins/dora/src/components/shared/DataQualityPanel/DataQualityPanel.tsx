@@ -7,7 +7,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import { MetricsDataQuality } from '@dora-metrics/plugin-dora-common';
 import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
-import { doraApiRef } from '../../api';
+import { doraApiRef } from '../../../api';
 import { FindingView } from './FindingView';
 import { collectFindings } from './findings';
 import { useOptionalEntity } from './useOptionalEntity';

@@ -3,11 +3,8 @@ import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
 import { ReactElement } from 'react';
 import { Route, Routes } from 'react-router-dom';
-import { DoraApi, doraApiRef } from '../../../api';
-import {
-  checkoutEntity,
-  workedExampleResponse,
-} from '../../../__testUtils__/workedExample';
+import { DoraApi, doraApiRef } from '../api';
+import { checkoutEntity, workedExampleResponse } from './workedExample';
 import {
   cleanDataQualityReport,
   workedExampleDeployments,

@@ -3,7 +3,8 @@ import { DoraMetrics } from '@dora-metrics/plugin-dora-common';
 import Box from '@material-ui/core/Box';
 import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
-import { BandChip, METRICS, MetricDefinition } from '../shared';
+import { BandChip } from './BandChip';
+import { METRICS, MetricDefinition } from './metricDefinitions';
 
 /** Any table row that carries the five metrics (a service, a template). */
 export type RowWithMetrics = { metrics: DoraMetrics };

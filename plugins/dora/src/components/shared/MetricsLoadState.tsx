@@ -6,12 +6,13 @@ import {
 } from '@backstage/core-components';
 import { EntityMetricsResponse } from '@dora-metrics/plugin-dora-common';
 import { ReactNode } from 'react';
-import { MissingAnnotationsHint } from '../DataQualityPanel/MissingAnnotationsHint';
 import {
   hasMatchAnnotation,
+  MissingAnnotationsHint,
   missingAnnotationNames,
-} from '../DataQualityPanel/annotationHints';
-import { hasEvents, isNotFound } from './useEntityMetrics';
+} from './DataQualityPanel';
+import { isNotFound } from '../../lib/isNotFound';
+import { hasEvents } from './hasEvents';
 
 /** The part of react-use's async state this component reads. */
 export type MetricsState = {

@@ -3,7 +3,7 @@ import {
   DeploymentView,
   IncidentView,
 } from '@dora-metrics/plugin-dora-common';
-import { CHECKOUT_REF } from '../../../__testUtils__/workedExample';
+import { CHECKOUT_REF } from './workedExample';
 
 /*
  * The events of the worked example as the drill-down API lists them, and
