@@ -69,13 +69,11 @@ describe('createRouter', () => {
       }),
     );
 
-    const list = await request(app)
-      .get('/v1/deployments')
-      .query({
-        entityRef: 'component:default/checkout',
-        limit: '7',
-        cursor: 'c',
-      });
+    const list = await request(app).get('/v1/deployments').query({
+      entityRef: 'component:default/checkout',
+      limit: '7',
+      cursor: 'c',
+    });
     expect(list.status).toBe(200);
     expect(store.listDeployments).toHaveBeenCalledWith(
       expect.objectContaining({ limit: 7, cursor: 'c' }),
