@@ -2,7 +2,7 @@ import { DoraApiClient } from './DoraApiClient';
 
 function fakeFetch(body: unknown) {
   return jest.fn(
-    async (_url: string, _init?: RequestInit) =>
+    async (_url: RequestInfo | URL, _init?: RequestInit) =>
       ({ ok: true, status: 200, json: async () => body } as Response),
   );
 }
