@@ -48,7 +48,9 @@ async function format(file, text) {
 function routerSource(spec) {
   return `${HEADER}// Written by scripts/openapi-contract.cjs from openapi.yaml.
 import { createValidatedOpenApiRouterFromGeneratedEndpointMap } from '@backstage/backend-openapi-utils';
-import { EndpointMap } from '../endpointMap';
+// A type import, so that Node can load this file without a TypeScript loader
+// ('backstage-repo-tools repo schema openapi validate' imports it).
+import type { EndpointMap } from '../endpointMap';
 
 export const spec = ${JSON.stringify(spec, null, 2)} as const;
 
