@@ -401,8 +401,7 @@ export interface components {
       resolvedAt: string | null;
       url: string | null;
       linkedDeployment: string | null;
-      /** @enum {string|null} */
-      linkedBy: 'cause' | 'time' | null;
+      linkedBy: ('cause' | 'time') | null;
     };
     /** @description What keeps numbers from being right. */
     DataQualityReport: {

@@ -318,7 +318,7 @@ export const spec = {
           {
             name: 'ownership',
             in: 'query',
-            allowReserved: false,
+            allowReserved: true,
             description:
               "Whose events count, the team's members now or at the time of each event.",
             schema: {
@@ -330,7 +330,7 @@ export const spec = {
           {
             name: 'includeSubgroups',
             in: 'query',
-            allowReserved: false,
+            allowReserved: true,
             schema: {
               type: 'boolean',
               default: true,
@@ -444,6 +444,13 @@ export const spec = {
     },
   },
   components: {
+    securitySchemes: {
+      JWT: {
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'JWT',
+      },
+    },
     parameters: {
       entityRefRequired: {
         name: 'entityRef',
@@ -478,7 +485,7 @@ export const spec = {
       granularity: {
         name: 'granularity',
         in: 'query',
-        allowReserved: false,
+        allowReserved: true,
         description: 'Bucket length of `series`.',
         schema: {
           type: 'string',
@@ -489,7 +496,7 @@ export const spec = {
       limit: {
         name: 'limit',
         in: 'query',
-        allowReserved: false,
+        allowReserved: true,
         schema: {
           type: 'integer',
           minimum: 1,
@@ -1210,8 +1217,15 @@ export const spec = {
             type: ['string', 'null'],
           },
           linkedBy: {
-            type: ['string', 'null'],
-            enum: ['cause', 'time', null],
+            oneOf: [
+              {
+                type: 'string',
+                enum: ['cause', 'time'],
+              },
+              {
+                type: 'null',
+              },
+            ],
           },
         },
       },
