@@ -18,8 +18,7 @@ import { DataQualityService } from './reports/DataQualityService';
 import { FactCache } from './reports/FactCache';
 import { ReportService } from './reports/ReportService';
 import { TemplateReportService } from './reports/TemplateReportService';
-import { createRouter } from './service/router';
-import { createBackfillRouter } from './service/backfillRouter';
+import { createRouter } from './service/createRouter';
 import { DatabaseDoraStore } from './store/DatabaseDoraStore';
 import { StoredEvents } from './store/storedEvents';
 import { createProviderConnections } from './providerConnections';
@@ -106,10 +105,10 @@ export const doraPlugin = createBackendPlugin({
         });
 
         deps.permissionsRegistry.addPermissions(doraPermissions);
-        deps.httpRouter.use(createBackfillRouter({ ...deps, backfill }));
         deps.httpRouter.use(
           await createRouter({
             ...deps,
+            backfill,
             ingest,
             reports,
             templates,

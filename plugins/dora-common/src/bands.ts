@@ -1,27 +1,16 @@
+import type { components } from './schema/openapi.generated';
+
 /** DORA performance bands, best first. @public */
-export type Band = 'elite' | 'high' | 'medium' | 'low';
+export type Band = components['schemas']['Band'];
 
 /** @public */
 export const BANDS: readonly Band[] = ['elite', 'high', 'medium', 'low'];
 
 /**
- * Band thresholds (DevLake's "2023" set). Durations are in hours, rates in 0..1.
- * A value meets a band when it is at least (frequency) / below (lead and
- * recovery time) / at most (failure rate) the band's threshold.
+ * Band thresholds (DevLake's "2023" set), as openapi.yaml describes them.
  * @public
  */
-export type BandThresholds = {
-  /** Median deployment days per week, at least. */
-  deploymentFrequency: { elite: number; high: number };
-  /** Median deployment days per month, at least (the medium band). */
-  deploymentDaysPerMonthMedium: number;
-  /** Median lead time, strictly below, in hours. */
-  leadTimeHours: { elite: number; high: number; medium: number };
-  /** Change failure rate, at most. */
-  changeFailureRate: { elite: number; high: number; medium: number };
-  /** Median failed deployment recovery time, strictly below, in hours. */
-  recoveryTimeHours: { elite: number; high: number; medium: number };
-};
+export type BandThresholds = components['schemas']['BandThresholds'];
 
 /** @public */
 export const DEFAULT_BAND_THRESHOLDS: BandThresholds = {

@@ -1,3 +1,5 @@
+import type { components } from './schema/openapi.generated';
+
 /**
  * Shapes of the events accepted by the push API (`POST /api/dora/v1/...`).
  * Timestamps are ISO 8601 strings that carry an offset (`Z` or `+02:00`).
@@ -82,16 +84,11 @@ export type IncidentInput = {
   url?: string;
 };
 
-/** One item of a batch that was not stored, and why. @public */
-export type IngestRejection = { index: number; reason: string };
+/** Answer of every push route (generated from openapi.yaml). @public */
+export type IngestResult = components['schemas']['IngestResult'];
 
-/** Answer of every push route. @public */
-export type IngestResult = {
-  accepted: number;
-  updated: number;
-  duplicates: number;
-  rejected: IngestRejection[];
-};
+/** One item of a batch that was not stored, and why. @public */
+export type IngestRejection = IngestResult['rejected'][number];
 
 /** Largest batch the push API takes. @public */
 export const MAX_BATCH_SIZE = 5000;

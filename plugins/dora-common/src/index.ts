@@ -6,6 +6,8 @@
  */
 export * from './annotations';
 export * from './bands';
+export * from './client';
 export * from './events';
 export * from './metrics';
 export * from './permissions';
+export * from './schema';

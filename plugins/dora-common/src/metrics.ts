@@ -1,15 +1,19 @@
-import { Band, BandThresholds } from './bands';
+import type { components } from './schema/openapi.generated';
+
+// The wire types are generated from the backend's openapi.yaml; these are
+// their names in this package. Describe a field in openapi.yaml, not here.
+type Schemas = components['schemas'];
 
 /** A query window, `[from, to)`, as ISO strings in UTC. @public */
-export type MetricWindow = { from: string; to: string };
+export type MetricWindow = Schemas['Window'];
 
 /** @public */
-export type Granularity = 'day' | 'week' | 'month';
+export type Granularity = Schemas['Granularity'];
 /** @public */
 export const GRANULARITIES: readonly Granularity[] = ['day', 'week', 'month'];
 
 /** Team views: ownership as it is now, or as recorded when each event happened. @public */
-export type OwnershipMode = 'current' | 'at-event';
+export type OwnershipMode = Schemas['OwnershipMode'];
 /** @public */
 export const OWNERSHIP_MODES: readonly OwnershipMode[] = [
   'current',
@@ -17,201 +21,44 @@ export const OWNERSHIP_MODES: readonly OwnershipMode[] = [
 ];
 
 /** @public */
-export type DeploymentFrequency = {
-  count: number;
-  perDay: number | null;
-  deploymentDays: number;
-  medianDeploymentDaysPerWeek: number | null;
-  /** Used for the medium band: median deployment days per calendar month. */
-  medianDeploymentDaysPerMonth: number | null;
-  band: Band | null;
-};
-
+export type DeploymentFrequency = Schemas['DeploymentFrequency'];
 /** @public */
-export type LeadTimeStages = {
-  codingHours: number | null;
-  pickupHours: number | null;
-  reviewHours: number | null;
-  deployHours: number | null;
-};
-
+export type LeadTimeStages = Schemas['LeadTimeStages'];
 /** @public */
-export type LeadTime = {
-  medianHours: number | null;
-  p90Hours: number | null;
-  samples: number;
-  band: Band | null;
-  stages: LeadTimeStages;
-};
-
+export type LeadTime = Schemas['LeadTime'];
 /** @public */
-export type ChangeFailureRate = {
-  failed: number;
-  total: number;
-  rate: number | null;
-  band: Band | null;
-};
-
+export type ChangeFailureRate = Schemas['ChangeFailureRate'];
 /** @public */
-export type RecoveryTime = {
-  medianHours: number | null;
-  samples: number;
-  band: Band | null;
-  timeToRestoreMedianHours: number | null;
-  timeToRestoreSamples: number;
-  openIncidents: number;
-};
-
+export type RecoveryTime = Schemas['RecoveryTime'];
 /** @public */
-export type ReworkRate = {
-  unplanned: number;
-  total: number;
-  rate: number | null;
-};
-
+export type ReworkRate = Schemas['ReworkRate'];
 /** What makes a figure missing or doubtful, counted over the window. @public */
-export type MetricsDataQuality = {
-  /** Shipped commits with a commit time after their deployment finished. */
-  clockSkewedChanges: number;
-  /** Incidents started in the window that link to no deployment. */
-  unlinkedIncidents: number;
-  /** Deployments whose shipped commits could not be found in the known history. */
-  deploymentsWithUnknownCommits: number;
-};
-
+export type MetricsDataQuality = Schemas['MetricsDataQuality'];
 /** The five metrics. @public */
-export type DoraMetrics = {
-  deploymentFrequency: DeploymentFrequency;
-  leadTime: LeadTime;
-  changeFailureRate: ChangeFailureRate;
-  recoveryTime: RecoveryTime;
-  reworkRate: ReworkRate;
-};
-
+export type DoraMetrics = Schemas['Metrics'];
 /** One bucket of a trend series. @public */
-export type SeriesPoint = {
-  start: string;
-  deployments: number;
-  leadTimeMedianHours: number | null;
-  leadTimeP90Hours: number | null;
-  failedDeployments: number;
-  changeFailureRate: number | null;
-  recoveryMedianHours: number | null;
-  reworkRate: number | null;
-};
-
+export type SeriesPoint = Schemas['SeriesPoint'];
 /** The five metrics over a window with the previous period and a series. @public */
-export type MetricsReport = DoraMetrics & {
-  window: MetricWindow;
-  previous: DoraMetrics & { window: MetricWindow };
-  granularity: Granularity;
-  timeZone: string;
-  /** The band thresholds the server applied (configurable, `dora.bands`). */
-  bands?: BandThresholds;
-  series: SeriesPoint[];
-  dataQuality: MetricsDataQuality;
-};
-
+export type MetricsReport = Schemas['MetricsReport'];
 /** `GET /v1/metrics`. @public */
-export type EntityMetricsResponse = MetricsReport & { entityRef: string };
-
+export type EntityMetricsResponse = Schemas['EntityMetrics'];
 /** A row of a team or template entity list. @public */
-export type EntityMetricsSummary = {
-  entityRef: string;
-  title: string | null;
-  metrics: DoraMetrics & { dataQuality: MetricsDataQuality };
-};
-
+export type EntityMetricsSummary = Schemas['EntityMetricsSummary'];
 /** `GET /v1/teams/metrics`. @public */
-export type TeamMetricsResponse = MetricsReport & {
-  groupRef: string;
-  ownership: OwnershipMode;
-  includeSubgroups: boolean;
-  entityCount: number;
-  hiddenEntityCount: number;
-  /** Median across entities of each entity's deployments per day. */
-  perEntityDeploymentFrequency: number | null;
-  entities: EntityMetricsSummary[];
-};
-
+export type TeamMetricsResponse = Schemas['TeamMetrics'];
 /** A row of `GET /v1/templates/report`. @public */
-export type TemplateReportRow = {
-  templateRef: string | null;
-  title: string | null;
-  entityCount: number;
-  hiddenEntityCount: number;
-  metrics: DoraMetrics & { dataQuality: MetricsDataQuality };
-};
-
+export type TemplateReportRow = Schemas['TemplateRow'];
 /** `GET /v1/templates/report`. @public */
-export type TemplateReportResponse = {
-  window: MetricWindow;
-  templates: TemplateReportRow[];
-};
-
+export type TemplateReportResponse = Schemas['TemplateReport'];
 /** `GET /v1/templates/metrics`. @public */
-export type TemplateMetricsResponse = TemplateReportRow & {
-  window: MetricWindow;
-  entities: EntityMetricsSummary[];
-};
+export type TemplateMetricsResponse = Schemas['TemplateMetrics'];
 
 /** A cursor page. @public */
 export type Page<T> = { items: T[]; nextCursor: string | null };
 
 /** An item of `GET /v1/deployments`. @public */
-export type DeploymentView = {
-  source: string;
-  id: string;
-  entityRef: string;
-  environment: string;
-  status: string;
-  kind: string;
-  sha: string | null;
-  startedAt: string | null;
-  finishedAt: string;
-  url: string | null;
-  counted: boolean;
-  failed: boolean;
-  rollbackOf: string | null;
-  linkedIncidents: string[];
-  leadTimeHours: number | null;
-  commits: { sha: string; committedAt: string; leadTimeHours: number }[];
-};
-
+export type DeploymentView = Schemas['Deployment'];
 /** An item of `GET /v1/incidents`. @public */
-export type IncidentView = {
-  source: string;
-  id: string;
-  entityRef: string;
-  title: string | null;
-  severity: string | null;
-  startedAt: string;
-  resolvedAt: string | null;
-  url: string | null;
-  linkedDeployment: string | null;
-  linkedBy: 'cause' | 'time' | null;
-};
-
+export type IncidentView = Schemas['Incident'];
 /** `GET /v1/data-quality`: what keeps numbers from being right. @public */
-export type DataQualityReport = {
-  /** Events no entity claims, by source and the key they could match by. */
-  unattributedEvents: {
-    eventType: 'deployment' | 'incident';
-    source: string;
-    matchKey: string | null;
-    count: number;
-  }[];
-  /** Entities with events (named directly) but no annotation to match future ones. */
-  entitiesWithoutAnnotations: { entityRef: string; missing: string[] }[];
-  /** Entity refs named by events that the catalog does not know. */
-  unknownEntities: string[];
-  clockSkewedChanges: number;
-  deploymentsWithUnknownCommits: number;
-  /** Incidents open for 7 days or more. */
-  staleOpenIncidents: {
-    entityRef: string;
-    source: string;
-    id: string;
-    startedAt: string;
-  }[];
-};
+export type DataQualityReport = Schemas['DataQualityReport'];

@@ -2,42 +2,41 @@ import { createApiRef } from '@backstage/core-plugin-api';
 import {
   DataQualityReport,
   DeploymentView,
+  DoraReadQuery,
   EntityMetricsResponse,
-  Granularity,
   IncidentView,
-  OwnershipMode,
   Page,
   TeamMetricsResponse,
   TemplateMetricsResponse,
   TemplateReportResponse,
 } from '@dora-metrics/plugin-dora-common';
 
+// Query types come from the backend's openapi.yaml (through dora-common), so
+// a parameter added there reaches this interface without a copy.
+
 /** A `[from, to)` window as ISO strings; both optional (default: last 90 days). @public */
-export type WindowQuery = { from?: string; to?: string };
+export type WindowQuery = DoraReadQuery<'/v1/templates/report'>;
 
 /** Client of the DORA backend's read API. @public */
 export interface DoraApi {
   getEntityMetrics(
-    query: WindowQuery & { entityRef: string; granularity?: Granularity },
+    query: DoraReadQuery<'/v1/metrics'>,
   ): Promise<EntityMetricsResponse>;
   getTeamMetrics(
-    query: WindowQuery & {
-      groupRef: string;
-      granularity?: Granularity;
-      ownership?: OwnershipMode;
-      includeSubgroups?: boolean;
-    },
+    query: DoraReadQuery<'/v1/teams/metrics'>,
   ): Promise<TeamMetricsResponse>;
   getTemplateReport(query: WindowQuery): Promise<TemplateReportResponse>;
   /** `templateRef: null` asks for the entities created from no template. */
   getTemplateMetrics(
-    query: WindowQuery & { templateRef: string | null },
+    query: Omit<DoraReadQuery<'/v1/templates/metrics'>, 'templateRef'> & {
+      templateRef: string | null;
+    },
   ): Promise<TemplateMetricsResponse>;
   listDeployments(
-    query: WindowQuery & { entityRef: string; limit?: number; cursor?: string },
+    query: DoraReadQuery<'/v1/deployments'>,
   ): Promise<Page<DeploymentView>>;
   listIncidents(
-    query: WindowQuery & { entityRef: string; limit?: number; cursor?: string },
+    query: DoraReadQuery<'/v1/incidents'>,
   ): Promise<Page<IncidentView>>;
   getDataQuality(): Promise<DataQualityReport>;
 }

@@ -11,8 +11,8 @@ import {
   REPOSITORY,
   SERVICE,
   startFakeProviders,
-} from '../backfill/__testUtils__/fakeProviders';
-import { doraPlugin } from '../plugin';
+} from '../../backfill/__testUtils__/fakeProviders';
+import { doraPlugin } from '../../plugin';
 
 jest.setTimeout(60_000);
 

@@ -56,7 +56,7 @@ describe('dora router', () => {
       (await push(server, 'incidents', workedExample.incidents)).body.accepted,
     ).toBe(1);
 
-    // Unencoded, as api.md writes it.
+    // Refs may be sent unencoded.
     const res = await request(server)
       .get(
         `/api/dora/v1/metrics?entityRef=component:default/checkout&from=${workedExample.window.from}&to=${workedExample.window.to}`,

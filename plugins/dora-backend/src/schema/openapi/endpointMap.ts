@@ -1,0 +1,58 @@
+import type { DoraOpenApiPaths } from '@dora-metrics/plugin-dora-common';
+
+// The shape backend-openapi-utils' TypedRouter expects, keyed
+// `#<method>|<path>`, derived from the types openapi-typescript generates from
+// openapi.yaml. repo-tools would generate this map with the openapi-generator
+// jar, which cannot be fetched here (see scripts/openapi-contract.cjs).
+
+type Method = 'get' | 'post' | 'put' | 'delete';
+
+type Operation = {
+  parameters: { query?: unknown };
+  requestBody?: unknown;
+  responses: unknown;
+};
+
+type Json<T> = T extends { content: { 'application/json': infer Body } }
+  ? Body
+  : void;
+
+/** Query parameters as the validated router hands them over. */
+type QueryOf<Op extends Operation> = [
+  NonNullable<Op['parameters']['query']>,
+] extends [never]
+  ? {}
+  : NonNullable<Op['parameters']['query']>;
+
+type BodyOf<Op extends Operation> = [NonNullable<Op['requestBody']>] extends [
+  never,
+]
+  ? {}
+  : Json<NonNullable<Op['requestBody']>> & object;
+
+/** The body of the operation's first 2xx answer. */
+type ResponseOf<Op extends Operation> = {
+  [Status in keyof Op['responses']]: Status extends 200 | 201 | 202 | 204
+    ? Json<Op['responses'][Status]>
+    : never;
+}[keyof Op['responses']];
+
+type Endpoints = {
+  [Path in keyof DoraOpenApiPaths & string]: {
+    [M in Method]: DoraOpenApiPaths[Path][M] extends Operation
+      ? {
+          key: `#${M extends 'delete' ? '_delete' : M}|${Path}`;
+          operation: DoraOpenApiPaths[Path][M];
+        }
+      : never;
+  }[Method];
+}[keyof DoraOpenApiPaths & string];
+
+/** Every operation of openapi.yaml with its query, body and answer types. */
+export type EndpointMap = {
+  [E in Endpoints as E['key']]: {
+    query: QueryOf<E['operation']>;
+    body: BodyOf<E['operation']>;
+    response: ResponseOf<E['operation']>;
+  };
+};

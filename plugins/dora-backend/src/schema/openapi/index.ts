@@ -1,0 +1,2 @@
+export * from './generated/router';
+export type { EndpointMap } from './endpointMap';

@@ -1,0 +1,54 @@
+import express from 'express';
+import Router from 'express-promise-router';
+import { createOpenApiRouter } from '../schema/openapi';
+import { createAuthorize } from './authorize';
+import { bodyErrorHandler, jsonBody } from './bodyParsing';
+import { databaseUnavailableHandler } from './databaseErrors';
+import { bindBackfillEndpoints } from './endpoints/backfill.router';
+import { bindDataQualityEndpoint } from './endpoints/dataQuality.router';
+import { bindEventsEndpoints } from './endpoints/events.router';
+import { bindHealthEndpoint } from './endpoints/health.router';
+import { bindMetricsEndpoint } from './endpoints/metrics.router';
+import { bindPushEndpoints } from './endpoints/push.router';
+import { bindRecomputeEndpoint } from './endpoints/recompute.router';
+import { bindTeamsEndpoint } from './endpoints/teams.router';
+import { bindTemplatesEndpoints } from './endpoints/templates.router';
+import { RouterOptions } from './endpoints/types';
+
+export type { RouterOptions } from './endpoints/types';
+
+/**
+ * The plugin's HTTP API, as openapi.yaml describes it. HTTP only parses,
+ * authorizes and calls: every route's work is in the ingest, backfill and
+ * report services.
+ */
+export async function createRouter(
+  options: RouterOptions,
+): Promise<express.Router> {
+  // Bodies are parsed outside the validated router: its error transformer
+  // would turn a 413 for an oversize body into a 400.
+  const outer = Router();
+  outer.use(jsonBody());
+  // Validates every request against the published OpenAPI document (and
+  // serves it at /openapi.json), and hands the handlers typed query values
+  // with the document's defaults; push items are validated one by one later.
+  const router = await createOpenApiRouter({
+    middleware: [(_req, _res, next) => next()],
+  });
+  outer.use(router);
+  // Error translation for everything above, before Backstage's own handler.
+  outer.use(bodyErrorHandler);
+  outer.use(databaseUnavailableHandler(options.logger));
+
+  const deps = { ...options, authorize: createAuthorize(options) };
+  bindHealthEndpoint(router);
+  bindPushEndpoints(router, deps);
+  bindRecomputeEndpoint(router, deps);
+  bindBackfillEndpoints(router, deps);
+  bindMetricsEndpoint(router, deps);
+  bindTeamsEndpoint(router, deps);
+  bindTemplatesEndpoints(router, deps);
+  bindEventsEndpoints(router, deps);
+  bindDataQualityEndpoint(router, deps);
+  return outer;
+}

@@ -1,0 +1,29 @@
+import { doraEventsCreatePermission } from '@dora-metrics/plugin-dora-common';
+import { EndpointDeps, DoraRouter } from './types';
+
+/**
+ * `POST /v1/backfill` starts a backfill run now (it continues in the
+ * background), `GET /v1/backfill` reports its progress. Both are for service
+ * principals with `dora.events.create`, like the push routes.
+ */
+export function bindBackfillEndpoints(
+  router: DoraRouter,
+  { authorize, auditor, backfill }: EndpointDeps,
+) {
+  router.get('/v1/backfill', async (req, res) => {
+    await authorize(req, doraEventsCreatePermission, ['service']);
+    res.json(await backfill.status());
+  });
+
+  router.post('/v1/backfill', async (req, res) => {
+    await authorize(req, doraEventsCreatePermission, ['service']);
+    const audit = await auditor.createEvent({
+      eventId: 'dora-backfill',
+      severityLevel: 'medium',
+      request: req,
+    });
+    const started = backfill.start();
+    await audit.success({ meta: { started } });
+    res.status(202).json({ started, ...(await backfill.status()) });
+  });
+}

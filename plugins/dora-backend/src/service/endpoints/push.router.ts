@@ -1,0 +1,64 @@
+import { doraEventsCreatePermission } from '@dora-metrics/plugin-dora-common';
+import { EndpointDeps, DoraRouter } from './types';
+
+/**
+ * `POST /v1/deployments`, `/v1/changes` and `/v1/incidents`: service
+ * principals with `dora.events.create`. The validated router has checked the
+ * envelope; IngestService checks the items one by one, so a bad item is
+ * reported in `rejected` while the others are stored.
+ */
+export function bindPushEndpoints(
+  router: DoraRouter,
+  { authorize, auditor, ingest }: EndpointDeps,
+) {
+  router.post('/v1/deployments', async (req, res) => {
+    await authorize(req, doraEventsCreatePermission, ['service']);
+    const audit = await auditor.createEvent({
+      eventId: 'dora-events-push',
+      severityLevel: 'medium',
+      request: req,
+      meta: { kind: 'deployments', items: req.body.deployments.length },
+    });
+    res.json(await audited(audit, () => ingest.ingestDeployments(req.body)));
+  });
+
+  router.post('/v1/changes', async (req, res) => {
+    await authorize(req, doraEventsCreatePermission, ['service']);
+    const audit = await auditor.createEvent({
+      eventId: 'dora-events-push',
+      severityLevel: 'medium',
+      request: req,
+      meta: { kind: 'changes', items: req.body.changes.length },
+    });
+    res.json(await audited(audit, () => ingest.ingestChanges(req.body)));
+  });
+
+  router.post('/v1/incidents', async (req, res) => {
+    await authorize(req, doraEventsCreatePermission, ['service']);
+    const audit = await auditor.createEvent({
+      eventId: 'dora-events-push',
+      severityLevel: 'medium',
+      request: req,
+      meta: { kind: 'incidents', items: req.body.incidents.length },
+    });
+    res.json(await audited(audit, () => ingest.ingestIncidents(req.body)));
+  });
+}
+
+type AuditEvent = Awaited<ReturnType<EndpointDeps['auditor']['createEvent']>>;
+
+/** Runs a push and records its counts, or its failure, in the audit log. */
+async function audited<T extends { rejected: unknown[] }>(
+  audit: AuditEvent,
+  push: () => Promise<T>,
+): Promise<T> {
+  try {
+    const result = await push();
+    const { rejected, ...counts } = result;
+    await audit.success({ meta: { ...counts, rejected: rejected.length } });
+    return result;
+  } catch (error) {
+    await audit.fail({ error: error as Error });
+    throw error;
+  }
+}

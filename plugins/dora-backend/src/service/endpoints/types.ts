@@ -1,0 +1,42 @@
+import {
+  AuditorService,
+  HttpAuthService,
+  LoggerService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { TypedRouter } from '@backstage/backend-openapi-utils';
+import { BackfillService } from '../../backfill/BackfillService';
+import { DoraConfig } from '../../config';
+import { IngestService } from '../../ingest/IngestService';
+import { FactDeriver } from '../../reconcile/FactDeriver';
+import { CatalogAccess } from '../../reports/CatalogAccess';
+import { DataQualityService } from '../../reports/DataQualityService';
+import { ReportService } from '../../reports/ReportService';
+import { TemplateReportService } from '../../reports/TemplateReportService';
+import { EndpointMap } from '../../schema/openapi';
+import { DoraStore } from '../../store/types';
+import { Authorize } from '../authorize';
+
+/** The router validated against openapi.yaml, typed by its operations. */
+export type DoraRouter = TypedRouter<EndpointMap>;
+
+/** What the plugin hands to createRouter. */
+export type RouterOptions = {
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  auditor: AuditorService;
+  ingest: IngestService;
+  reports: ReportService;
+  templates: TemplateReportService;
+  dataQuality: DataQualityService;
+  access: CatalogAccess;
+  deriver: FactDeriver;
+  store: DoraStore;
+  config: DoraConfig;
+  backfill: BackfillService;
+  /** Where a database outage is logged with the driver's own message. */
+  logger?: LoggerService;
+};
+
+/** What the endpoints use; each binder picks the part it needs. */
+export type EndpointDeps = RouterOptions & { authorize: Authorize };

@@ -1,0 +1,42 @@
+import { DoraApiClient } from './DoraApiClient';
+
+function fakeFetch(body: unknown) {
+  return jest.fn(
+    async (_url: RequestInfo | URL, _init?: RequestInit) =>
+      ({ ok: true, status: 200, json: async () => body } as Response),
+  );
+}
+
+describe('DoraApiClient', () => {
+  const discoveryApi = {
+    getBaseUrl: async (pluginId: string) => `http://backend/api/${pluginId}`,
+  };
+
+  it('reads a path of the dora plugin with its query', async () => {
+    const fetch = fakeFetch({ status: 'ok' });
+    const client = new DoraApiClient({ discoveryApi, fetchApi: { fetch } });
+    await expect(client.read('/health', {})).resolves.toEqual({
+      status: 'ok',
+    });
+    await client.read('/v1/deployments', {
+      entityRef: 'component:default/checkout',
+      limit: 5,
+      cursor: undefined,
+    });
+    expect(fetch.mock.calls.map(([url]) => url)).toEqual([
+      'http://backend/api/dora/health',
+      'http://backend/api/dora/v1/deployments?entityRef=component%3Adefault%2Fcheckout&limit=5',
+    ]);
+  });
+
+  it('sends a backend caller token as a bearer token, and nothing otherwise', async () => {
+    const fetch = fakeFetch({});
+    const client = new DoraApiClient({ discoveryApi, fetchApi: { fetch } });
+    await client.read('/v1/data-quality', {}, { token: 't0k' });
+    await client.read('/v1/data-quality', {});
+    expect(fetch.mock.calls.map(([, init]) => init)).toEqual([
+      { headers: { Authorization: 'Bearer t0k' } },
+      undefined,
+    ]);
+  });
+});

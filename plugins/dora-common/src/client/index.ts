@@ -1,0 +1,6 @@
+export { DoraApiClient } from './DoraApiClient';
+export type {
+  DoraReadPath,
+  DoraReadQuery,
+  DoraReadResponse,
+} from './DoraApiClient';
