@@ -18,8 +18,8 @@ import { ReportService } from './reports/ReportService';
 import { TemplateReportService } from './reports/TemplateReportService';
 import { createRouter } from './service/router';
 import { createBackfillRouter } from './service/backfillRouter';
-import { DatabaseDoraStore } from './store/DatabaseDoraStore';
-import { StoredEvents } from './store/storedEvents';
+import { DatabaseDoraStore } from './database/DatabaseDoraStore';
+import { StoredEvents } from './database/storedEvents';
 import { createProviderConnections } from './providerConnections';
 
 /**

@@ -5,15 +5,15 @@ import {
 } from '@backstage/backend-plugin-api';
 import { CatalogIndexProvider } from './attribution/CatalogIndexProvider';
 import { BackfillService } from './backfill/BackfillService';
-import { BackfillStateStore } from './backfill/BackfillStateStore';
+import { BackfillStateStore } from './database/BackfillStateStore';
 import { createBackfillSources } from './backfill/createBackfillSources';
 import { ProviderHttp } from './backfill/ProviderHttp';
 import { DoraConfig } from './config';
 import { IngestService } from './ingest/IngestService';
 import { ObservationIngest } from './ingest/ObservationIngest';
-import { PullRequestStore } from './store/pullRequests';
-import { StoredEvents } from './store/storedEvents';
-import { WebhookDeliveryStore } from './store/webhookDeliveries';
+import { PullRequestStore } from './database/pullRequests';
+import { StoredEvents } from './database/storedEvents';
+import { WebhookDeliveryStore } from './database/webhookDeliveries';
 import { WebhookIngestor } from './webhooks/WebhookIngestor';
 
 /**

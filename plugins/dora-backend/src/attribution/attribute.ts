@@ -3,7 +3,7 @@ import {
   GITHUB_PROJECT_SLUG_ANNOTATION,
   PAGERDUTY_SERVICE_ID_ANNOTATION,
 } from '@dora-metrics/plugin-dora-common';
-import { Attribution } from '../store/types';
+import { Attribution } from '../database/types';
 import { CatalogIndex, IndexedEntity } from './CatalogIndex';
 
 /** `component:default/checkout` form, lower case, with defaults applied. */

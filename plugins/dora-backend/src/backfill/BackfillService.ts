@@ -6,7 +6,7 @@ import {
   BackfillJob,
   BackfillJobSpec,
   BackfillStateStore,
-} from './BackfillStateStore';
+} from '../database/BackfillStateStore';
 import { BackfillSource } from './types';
 
 /** Progress as the status route reports it. */

@@ -2,9 +2,9 @@ import { ResponseError } from '@backstage/errors';
 import { GITHUB_PROJECT_SLUG_ANNOTATION } from '@dora-metrics/plugin-dora-common';
 import { CatalogIndex } from '../attribution/CatalogIndex';
 import { noObservations } from '../ingest/observations';
-import { StoredEvents } from '../store/storedEvents';
+import { StoredEvents } from '../database/storedEvents';
 import { list, obj, str } from '../webhooks/payloads';
-import { BackfillJob } from './BackfillStateStore';
+import { BackfillJob } from '../database/BackfillStateStore';
 import {
   compareCommits,
   deploymentObservations,

@@ -1,7 +1,7 @@
 import { CatalogIndex } from '../attribution/CatalogIndex';
 import { noObservations } from '../ingest/observations';
 import { compact, idOf, list, obj, str } from '../webhooks/payloads';
-import { BackfillJob } from './BackfillStateStore';
+import { BackfillJob } from '../database/BackfillStateStore';
 import { ProviderHttp } from './ProviderHttp';
 import { BackfillPage, BackfillSource } from './types';
 

@@ -12,7 +12,7 @@ import { readDoraConfig } from '../config';
 import { IngestService } from '../ingest/IngestService';
 import { createProviderConnections } from '../providerConnections';
 import { FactDeriver } from '../reconcile/FactDeriver';
-import { DatabaseDoraStore } from '../store/DatabaseDoraStore';
+import { DatabaseDoraStore } from '../database/DatabaseDoraStore';
 import {
   GITHUB_TOKEN,
   PAGERDUTY_TOKEN,

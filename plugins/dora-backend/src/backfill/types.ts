@@ -1,6 +1,6 @@
 import { CatalogIndex } from '../attribution/CatalogIndex';
 import { Observations } from '../ingest/observations';
-import { BackfillJob } from './BackfillStateStore';
+import { BackfillJob } from '../database/BackfillStateStore';
 
 /** One page of a backfill step: what it yields and where the next starts. */
 export type BackfillPage = {

@@ -6,8 +6,8 @@ import { ConfigReader } from '@backstage/config';
 import { CatalogIndexProvider } from '../attribution/CatalogIndexProvider';
 import { readDoraConfig } from '../config';
 import { IngestService } from '../ingest/IngestService';
-import { DatabaseDoraStore } from '../store/DatabaseDoraStore';
-import { StoredEvents } from '../store/storedEvents';
+import { DatabaseDoraStore } from '../database/DatabaseDoraStore';
+import { StoredEvents } from '../database/storedEvents';
 import { checkoutEntity, workedExample } from '../__testUtils__/workedExample';
 import { FactDeriver } from './FactDeriver';
 

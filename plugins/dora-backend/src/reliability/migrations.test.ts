@@ -1,7 +1,7 @@
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { Knex, knex as createKnex } from 'knex';
-import { DatabaseDoraStore } from '../store/DatabaseDoraStore';
+import { DatabaseDoraStore } from '../database/DatabaseDoraStore';
 import {
   DEMO_NOW,
   demoEntities,

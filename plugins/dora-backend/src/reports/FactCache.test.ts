@@ -6,7 +6,7 @@ import {
 } from '@backstage/backend-test-utils';
 import { DEFAULT_BAND_THRESHOLDS } from '@dora-metrics/plugin-dora-common';
 import { computeMetrics } from '../metrics/computeMetrics';
-import { DatabaseDoraStore } from '../store/DatabaseDoraStore';
+import { DatabaseDoraStore } from '../database/DatabaseDoraStore';
 import {
   derived,
   workedExampleRows,

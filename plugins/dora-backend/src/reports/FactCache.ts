@@ -1,7 +1,7 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { FactPool } from '../metrics/computeMetrics';
 import { bytesOf } from '../metrics/deploymentColumns';
-import { DoraStore } from '../store/types';
+import { DoraStore } from '../database/types';
 import { EMPTY_POOL, poolsByEntity } from './pools';
 
 /** One entity's facts from `from` on, as of one revision. */

@@ -11,7 +11,7 @@ import { DoraConfig } from '../config';
 import { FactPool } from '../metrics/computeMetrics';
 import { median } from '../metrics/stats';
 import { DAY_MS, previousWindow } from '../metrics/time';
-import { DoraStore } from '../store/types';
+import { DoraStore } from '../database/types';
 import { CatalogAccess } from './CatalogAccess';
 import { FactCache } from './FactCache';
 import { entitySummaries, metricsReport, poolOf, Request } from './pools';

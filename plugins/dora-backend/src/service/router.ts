@@ -31,7 +31,7 @@ import { DataQualityService } from '../reports/DataQualityService';
 import { ReportService } from '../reports/ReportService';
 import { TemplateReportService } from '../reports/TemplateReportService';
 import { parseWindow } from '../reports/window';
-import { DoraStore, EventListQuery } from '../store/types';
+import { DoraStore, EventListQuery } from '../database/types';
 import { bodyErrorHandler, jsonBody } from './bodyParsing';
 import { databaseUnavailableHandler } from './databaseErrors';
 

@@ -13,7 +13,7 @@ import { FactDeriver } from '../../reconcile/FactDeriver';
 import { CatalogAccess } from '../../reports/CatalogAccess';
 import { FactCache } from '../../reports/FactCache';
 import { ReportService } from '../../reports/ReportService';
-import { DatabaseDoraStore } from '../../store/DatabaseDoraStore';
+import { DatabaseDoraStore } from '../../database/DatabaseDoraStore';
 
 /**
  * The plugin's services wired as plugin.ts wires them, minus HTTP: fast
