@@ -19,7 +19,6 @@ import { TemplateReportService } from './reports/TemplateReportService';
 import { createRouter } from './service/router';
 import { createBackfillRouter } from './service/backfillRouter';
 import { DatabaseDoraStore } from './database/DatabaseDoraStore';
-import { StoredEvents } from './database/storedEvents';
 import { createProviderConnections } from './providerConnections';
 
 /**
@@ -61,7 +60,7 @@ export const doraPlugin = createBackendPlugin({
           catalogIndex,
           config,
           logger,
-          storedEvents: new StoredEvents(await deps.database.getClient()),
+          storedEvents: store.storedEvents,
         });
         const ingest = new IngestService({
           store,
@@ -85,6 +84,7 @@ export const doraPlugin = createBackendPlugin({
 
         const { webhooks, backfill } = await createProviderConnections({
           ...deps,
+          store,
           rootConfig: deps.config,
           config,
           ingest,

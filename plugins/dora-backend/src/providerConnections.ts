@@ -1,27 +1,26 @@
 import {
-  DatabaseService,
   LoggerService,
   RootConfigService,
 } from '@backstage/backend-plugin-api';
 import { CatalogIndexProvider } from './attribution/CatalogIndexProvider';
 import { BackfillService } from './backfill/BackfillService';
-import { BackfillStateStore } from './database/BackfillStateStore';
 import { createBackfillSources } from './backfill/createBackfillSources';
 import { ProviderHttp } from './backfill/ProviderHttp';
 import { DoraConfig } from './config';
 import { IngestService } from './ingest/IngestService';
 import { ObservationIngest } from './ingest/ObservationIngest';
-import { PullRequestStore } from './database/pullRequests';
-import { StoredEvents } from './database/storedEvents';
-import { WebhookDeliveryStore } from './database/webhookDeliveries';
+import { DatabaseDoraStore } from './database/DatabaseDoraStore';
 import { WebhookIngestor } from './webhooks/WebhookIngestor';
 
 /**
  * Wires the provider side (webhook subscriber and backfill) on top of the
- * ingest service. Expects the plugin's migrations to have run.
+ * ingest service, with the provider stores of the plugin's database.
  */
 export async function createProviderConnections(deps: {
-  database: DatabaseService;
+  store: Pick<
+    DatabaseDoraStore,
+    'storedEvents' | 'pullRequests' | 'webhookDeliveries' | 'backfillState'
+  >;
   config: DoraConfig;
   rootConfig?: RootConfigService;
   logger: LoggerService;
@@ -31,18 +30,17 @@ export async function createProviderConnections(deps: {
   /** Clock of the backfill's run window (tests fix it). */
   now?: () => number;
 }) {
-  const db = await deps.database.getClient();
-  const stored = new StoredEvents(db);
+  const stored = deps.store.storedEvents;
   const observations = new ObservationIngest({
     ingest: deps.ingest,
     stored,
-    pullRequests: new PullRequestStore(db),
+    pullRequests: deps.store.pullRequests,
     catalogIndex: deps.catalogIndex,
     logger: deps.logger,
   });
   const webhooks = new WebhookIngestor({
     observations,
-    deliveries: new WebhookDeliveryStore(db),
+    deliveries: deps.store.webhookDeliveries,
     logger: deps.logger,
   });
   const http = deps.http ?? new ProviderHttp({ logger: deps.logger });
@@ -58,7 +56,7 @@ export async function createProviderConnections(deps: {
     : [];
   const backfill = new BackfillService({
     sources,
-    state: new BackfillStateStore(db),
+    state: deps.store.backfillState,
     observations,
     catalogIndex: deps.catalogIndex,
     logger: deps.logger,

@@ -1,24 +1,20 @@
-import { DatabaseService } from '@backstage/backend-plugin-api';
-import {
-  mockServices,
-  TestDatabaseId,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
+import { mockServices, TestDatabaseId } from '@backstage/backend-test-utils';
 import { DEFAULT_BAND_THRESHOLDS } from '@dora-metrics/plugin-dora-common';
 import { computeMetrics } from '../metrics/computeMetrics';
-import { DatabaseDoraStore } from '../database/DatabaseDoraStore';
 import {
   derived,
   workedExampleRows,
 } from '../__testUtils__/storedWorkedExample';
+import {
+  createTestDatabases,
+  createTestStore,
+} from '../__testUtils__/testDatabase';
 import { workedExample } from '../__testUtils__/workedExample';
 import { FactCache } from './FactCache';
 
 jest.setTimeout(60_000);
 
-const databases = TestDatabases.create({
-  ids: ['SQLITE_3', 'POSTGRES_15', 'MYSQL_8'],
-});
+const databases = createTestDatabases();
 
 const ref = workedExample.entityRef;
 const other = 'component:default/checkout-worker';
@@ -29,9 +25,7 @@ const window = {
 const options = { timeZone: 'UTC', bands: DEFAULT_BAND_THRESHOLDS };
 
 async function setup(id: TestDatabaseId, maxBytes = 2 ** 20) {
-  const knex = await databases.init(id);
-  const database = { getClient: async () => knex } as DatabaseService;
-  const store = await DatabaseDoraStore.create({ database });
+  const { store } = await createTestStore(databases, id);
   // Every event belongs to both entities, as in a monorepo.
   const attributions = [ref, other].map(entityRef => ({
     entityRef,

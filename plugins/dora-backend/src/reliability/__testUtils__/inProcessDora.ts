@@ -1,4 +1,3 @@
-import { DatabaseService } from '@backstage/backend-plugin-api';
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { ConfigReader } from '@backstage/config';
@@ -14,6 +13,7 @@ import { CatalogAccess } from '../../reports/CatalogAccess';
 import { FactCache } from '../../reports/FactCache';
 import { ReportService } from '../../reports/ReportService';
 import { DatabaseDoraStore } from '../../database/DatabaseDoraStore';
+import { databaseServiceOf } from '../../__testUtils__/testDatabase';
 
 /**
  * The plugin's services wired as plugin.ts wires them, minus HTTP: fast
@@ -21,8 +21,9 @@ import { DatabaseDoraStore } from '../../database/DatabaseDoraStore';
  * the push and read API below the router.
  */
 export async function createInProcessDora(knex: Knex, entities: Entity[]) {
-  const database = { getClient: async () => knex } as DatabaseService;
-  const store = await DatabaseDoraStore.create({ database });
+  const store = await DatabaseDoraStore.create({
+    database: databaseServiceOf(knex),
+  });
   const catalog = catalogServiceMock({ entities });
   const auth = mockServices.auth();
   const logger = mockServices.logger.mock();
