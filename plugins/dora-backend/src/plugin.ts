@@ -13,9 +13,9 @@ import { IngestService } from './ingest/IngestService';
 import { FactDeriver } from './reconcile/FactDeriver';
 import { CatalogAccess } from './reports/CatalogAccess';
 import { DataQualityService } from './reports/DataQualityService';
-import { FactCache } from './reports/FactCache';
 import { ReportService } from './reports/ReportService';
 import { TemplateReportService } from './reports/TemplateReportService';
+import { createFactSource } from './reports/factSource/createFactSource';
 import { createRouter } from './service/router';
 import { createBackfillRouter } from './service/backfillRouter';
 import { DatabaseDoraStore } from './database/DatabaseDoraStore';
@@ -70,16 +70,9 @@ export const doraPlugin = createBackendPlugin({
         });
         const access = new CatalogAccess({ catalog, auth, catalogIndex });
         const reportDeps = { store, access, catalogIndex, config };
-        const factCache = new FactCache({
-          store,
-          maxBytes: config.reportCacheBytes,
-          logger,
-        });
-        const reports = new ReportService({ ...reportDeps, factCache });
-        const templates = new TemplateReportService({
-          ...reportDeps,
-          factCache,
-        });
+        const facts = createFactSource({ store, config, logger });
+        const reports = new ReportService({ ...reportDeps, facts });
+        const templates = new TemplateReportService({ ...reportDeps, facts });
         const dataQuality = new DataQualityService(reportDeps);
 
         const { webhooks, backfill } = await createProviderConnections({

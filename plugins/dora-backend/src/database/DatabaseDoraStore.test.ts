@@ -4,6 +4,7 @@ import { Knex } from 'knex';
 import { deploymentRow } from '../ingest/IngestService';
 import { deploymentSchema } from '../ingest/schemas';
 import { computeMetrics } from '../metrics/computeMetrics';
+import { poolOfFacts } from '../metrics/pool/factPool';
 import {
   derived,
   workedExampleRows,
@@ -29,7 +30,6 @@ const window = {
 };
 
 const productionEnvironments = ['production'];
-
 
 describe('DatabaseDoraStore', () => {
   it('runs on PostgreSQL and MySQL here, not only SQLite', () => {
@@ -91,8 +91,8 @@ describe('DatabaseDoraStore', () => {
         { ownerGroup: 'group:default/commerce' },
         { ownerGroup: 'group:default/payments', directOnly: true },
       ]) {
-        const pool = await store.loadFacts(scope, window.from, window.to);
-        const metrics = computeMetrics(pool, window, options);
+        const facts = await store.loadFacts(scope, window.from, window.to);
+        const metrics = computeMetrics(poolOfFacts(facts), window, options);
         expect(metrics.changeFailureRate).toEqual({
           failed: 2,
           total: 4,
@@ -158,10 +158,12 @@ describe('DatabaseDoraStore', () => {
       const options = { timeZone: 'UTC', bands: DEFAULT_BAND_THRESHOLDS };
       const metricsOf = async (entityRef: string) =>
         computeMetrics(
-          await store.loadFacts(
-            { entityRefs: [entityRef] },
-            window.from,
-            window.to,
+          poolOfFacts(
+            await store.loadFacts(
+              { entityRefs: [entityRef] },
+              window.from,
+              window.to,
+            ),
           ),
           window,
           options,

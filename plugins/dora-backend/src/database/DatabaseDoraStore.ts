@@ -3,8 +3,8 @@ import {
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
-import { FactPool } from '../metrics/computeMetrics';
-import { EntityFacts } from '../metrics/types';
+import type { Attribution } from '../attribution/attribute';
+import type { EntityFacts } from '../metrics/types';
 import {
   dataQuality,
   listDeployments,
@@ -26,7 +26,6 @@ import { PullRequestStore } from './pullRequests';
 import { StoredEvents } from './storedEvents';
 import {
   Attributed,
-  Attribution,
   ChangeRow,
   DeploymentRow,
   DoraStore,
@@ -35,6 +34,7 @@ import {
   FactScope,
   HistoryRequest,
   IncidentRow,
+  StoredFacts,
   StoredHistory,
 } from './types';
 import { WebhookDeliveryStore } from './webhookDeliveries';
@@ -146,7 +146,7 @@ export class DatabaseDoraStore implements DoraStore {
     return replaceFacts(this.db, derived);
   }
 
-  loadFacts(scope: FactScope, from: number, to: number): Promise<FactPool> {
+  loadFacts(scope: FactScope, from: number, to: number): Promise<StoredFacts> {
     return loadFacts(this.db, scope, from, to);
   }
 

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { Knex } from 'knex';
 import { chunks as sliceInto } from '../lib/chunks';
+import type { Attribution } from '../attribution/attribute';
 import { retryOnConflict } from './conflictRetry';
 import {
   Attributed,
-  Attribution,
   ChangeRow,
   DeploymentRow,
   EventType,

@@ -6,7 +6,7 @@ import {
   IncidentRecord,
 } from '../metrics/types';
 import { retryOnConflict } from './conflictRetry';
-import { numberOrNull as num } from './columns';
+import { numberOrNull as num } from './tables';
 import { chunks } from './eventWrites';
 import { HistoryRequest, StoredHistory } from './types';
 

@@ -1,5 +1,5 @@
 import { Knex } from 'knex';
-import { numberOrNull as num } from './columns';
+import { numberOrNull as num } from './tables';
 
 /** What is known of one pull / merge request; times in epoch ms. */
 export type PullRequestState = {

@@ -12,7 +12,6 @@ import {
 } from '@dora-metrics/plugin-dora-common';
 import { hoursBetween, median, percentilesInPlace, ratio } from './stats';
 import {
-  ColumnsByEntity,
   COMMITS_UNKNOWN,
   countFlag,
   countOf,
@@ -20,11 +19,11 @@ import {
   FAILED,
   firstAtOrAfter,
   gather,
-  PooledDeployment,
   Run,
   runsIn,
   UNPLANNED,
-} from './deploymentColumns';
+} from './pool/deploymentColumns';
+import { FactPool } from './pool/factPool';
 import {
   bucketAt,
   bucketStart,
@@ -33,25 +32,6 @@ import {
   inWindow,
   Window,
 } from './time';
-import { IncidentFact, RecoveryFact } from './types';
-
-/** Facts of one entity or of a pool of entities (team, template). */
-export type FactPool = {
-  deployments: readonly DeploymentColumns[];
-  recoveries: readonly RecoveryFact[];
-  incidents: readonly IncidentFact[];
-};
-
-/** A pool of fact records, their deployments put in columns. */
-export function poolOfFacts(facts: {
-  deployments: readonly PooledDeployment[];
-  recoveries: readonly RecoveryFact[];
-  incidents: readonly IncidentFact[];
-}): FactPool {
-  const columns = new ColumnsByEntity();
-  for (const d of facts.deployments) columns.add(d.entityRef, d);
-  return { ...facts, deployments: columns.build() };
-}
 
 export type ComputeOptions = { timeZone: string; bands: BandThresholds };
 

@@ -28,6 +28,7 @@ import { IngestService } from '../ingest/IngestService';
 import { FactDeriver } from '../reconcile/FactDeriver';
 import { CatalogAccess } from '../reports/CatalogAccess';
 import { DataQualityService } from '../reports/DataQualityService';
+import { withLeadTimes } from '../reports/deploymentList';
 import { ReportService } from '../reports/ReportService';
 import { TemplateReportService } from '../reports/TemplateReportService';
 import { parseWindow } from '../reports/window';
@@ -249,7 +250,9 @@ export async function createRouter(
         }),
       );
     });
-  events('/v1/deployments', q => store.listDeployments(q));
+  events('/v1/deployments', async q =>
+    withLeadTimes(await store.listDeployments(q)),
+  );
   events('/v1/incidents', q => store.listIncidents(q));
 
   router.get('/v1/data-quality', async (req, res) => {

@@ -7,10 +7,12 @@ import { CatalogIndexProvider } from '../../attribution/CatalogIndexProvider';
 import { readDoraConfig } from '../../config';
 import { IngestService } from '../../ingest/IngestService';
 import { computeMetrics } from '../../metrics/computeMetrics';
+import { poolOfFacts } from '../../metrics/pool/factPool';
 import { Window } from '../../metrics/time';
 import { FactDeriver } from '../../reconcile/FactDeriver';
 import { CatalogAccess } from '../../reports/CatalogAccess';
-import { FactCache } from '../../reports/FactCache';
+import { withLeadTimes } from '../../reports/deploymentList';
+import { createFactSource } from '../../reports/factSource/createFactSource';
 import { ReportService } from '../../reports/ReportService';
 import { DatabaseDoraStore } from '../../database/DatabaseDoraStore';
 import { databaseServiceOf } from '../../__testUtils__/testDatabase';
@@ -37,17 +39,11 @@ export async function createInProcessDora(knex: Knex, entities: Entity[]) {
   const deriver = new FactDeriver({ store, catalogIndex, config, logger });
   const ingest = new IngestService({ store, catalogIndex, deriver, logger });
   const access = new CatalogAccess({ catalog, auth, catalogIndex });
-  const factCache = new FactCache({
-    store,
-    maxBytes: config.reportCacheBytes,
-    logger,
-  });
   const reports = new ReportService({
-    store,
+    facts: createFactSource({ store, config, logger }),
     access,
     catalogIndex,
     config,
-    factCache,
   });
   return { knex, store, ingest, reports, deriver, config };
 }
@@ -96,8 +92,8 @@ export async function observe(
         window,
         credentials,
       }),
-      deployments: await allPages(cursor =>
-        store.listDeployments({ ...query, cursor }),
+      deployments: await allPages(async cursor =>
+        withLeadTimes(await store.listDeployments({ ...query, cursor })),
       ),
       incidents: await allPages(cursor =>
         store.listIncidents({ ...query, cursor }),
@@ -138,12 +134,12 @@ export async function entityFigures(
   entityRef: string,
   window: Window,
 ) {
-  const pool = await dora.store.loadFacts(
+  const facts = await dora.store.loadFacts(
     { entityRefs: [entityRef] },
     window.from,
     window.to,
   );
-  return computeMetrics(pool, window, {
+  return computeMetrics(poolOfFacts(facts), window, {
     timeZone: dora.config.timeZone,
     bands: dora.config.bands,
   });

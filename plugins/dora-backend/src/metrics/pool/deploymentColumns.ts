@@ -1,4 +1,4 @@
-import { DeploymentFact } from './types';
+import { DeploymentFact } from '../types';
 
 /**
  * A counted deployment as reports read it: without the commits it shipped or

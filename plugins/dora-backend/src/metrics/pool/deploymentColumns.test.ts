@@ -1,5 +1,5 @@
 import { DEFAULT_BAND_THRESHOLDS } from '@dora-metrics/plugin-dora-common';
-import { computeMetrics, computeSeries, poolOfFacts } from './computeMetrics';
+import { computeMetrics, computeSeries } from '../computeMetrics';
 import {
   bytesOf,
   COMMITS_UNKNOWN,
@@ -10,6 +10,7 @@ import {
   samplesStart,
   UNPLANNED,
 } from './deploymentColumns';
+import { poolOfFacts } from './factPool';
 
 const HOUR_MS = 3_600_000;
 
