@@ -1,6 +1,6 @@
 import { Knex } from 'knex';
 import type { DeploymentFact } from '../metrics/types';
-import { chunks } from './eventWrites';
+import { chunks } from './statementChunks';
 import {
   DeploymentFactRow,
   IncidentFactRow,

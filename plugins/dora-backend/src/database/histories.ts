@@ -7,7 +7,7 @@ import {
 } from '../metrics/types';
 import { retryOnConflict } from './conflictRetry';
 import { numberOrNull as num } from './tables';
-import { chunks } from './eventWrites';
+import { chunks } from './statementChunks';
 import { HistoryRequest, StoredHistory } from './types';
 
 type Row = Record<string, any>;

@@ -6,7 +6,7 @@ import {
   IncidentInput,
 } from '@dora-metrics/plugin-dora-common';
 import { Knex } from 'knex';
-import { chunks } from './eventWrites';
+import { chunks } from './statementChunks';
 
 const iso = (ms: unknown) => new Date(Number(ms)).toISOString();
 const optIso = (ms: unknown) =>
