@@ -18,9 +18,9 @@ import {
   DeploymentColumns,
   FAILED,
   firstAtOrAfter,
-  gather,
   Run,
   runsIn,
+  SampleBuffer,
   UNPLANNED,
 } from './pool/deploymentColumns';
 import { FactPool } from './pool/factPool';
@@ -69,11 +69,12 @@ export function computeMetrics(
   const recoveries = within(pool.recoveries, r => r.at, window);
   const restored = within(pool.incidents, i => i.resolvedAt, window);
   // Each gathered array is used up before the next gather overwrites it.
-  const leadTimes = gather(runs, c => c.leadTimes);
+  const samples = new SampleBuffer();
+  const leadTimes = samples.gather(runs, c => c.leadTimes);
   const leadTime = spread(leadTimes);
   const stageMedian = (stage: keyof DeploymentColumns['stages']) =>
     percentilesInPlace(
-      gather(runs, c => c.stages[stage]),
+      samples.gather(runs, c => c.stages[stage]),
       [0.5],
     )[0];
   const failed = countFlag(runs, FAILED);
@@ -217,6 +218,7 @@ export function computeSeries(
     );
 
   let runs = runsOf(pool, window);
+  const samples = new SampleBuffer();
   return starts.map((start, b) => {
     // Runs are cut at each bucket's end, the rest left for the next ones.
     const end = b + 1 < starts.length ? starts[b + 1] : window.to;
@@ -224,7 +226,7 @@ export function computeSeries(
     runs = runsIn(runs, end, Infinity);
     const deployments = countOf(inBucket);
     const failed = countFlag(inBucket, FAILED);
-    const leadTime = spread(gather(inBucket, c => c.leadTimes));
+    const leadTime = spread(samples.gather(inBucket, c => c.leadTimes));
     return {
       start: new Date(start).toISOString(),
       deployments,
