@@ -15,12 +15,11 @@ import { IngestService } from './ingest/IngestService';
 import { FactDeriver } from './reconcile/FactDeriver';
 import { CatalogAccess } from './reports/CatalogAccess';
 import { DataQualityService } from './reports/DataQualityService';
-import { FactCache } from './reports/FactCache';
 import { ReportService } from './reports/ReportService';
 import { TemplateReportService } from './reports/TemplateReportService';
+import { createFactSource } from './reports/factSource/createFactSource';
 import { createRouter } from './service/createRouter';
-import { DatabaseDoraStore } from './store/DatabaseDoraStore';
-import { StoredEvents } from './store/storedEvents';
+import { DatabaseDoraStore } from './database/DatabaseDoraStore';
 import { createProviderConnections } from './providerConnections';
 
 /**
@@ -66,7 +65,7 @@ export const doraPlugin = createBackendPlugin({
           catalogIndex,
           config,
           logger,
-          storedEvents: new StoredEvents(await deps.database.getClient()),
+          storedEvents: store.storedEvents,
         });
         const ingest = new IngestService({
           store,
@@ -76,20 +75,14 @@ export const doraPlugin = createBackendPlugin({
         });
         const access = new CatalogAccess({ catalog, auth, catalogIndex });
         const reportDeps = { store, access, catalogIndex, config };
-        const factCache = new FactCache({
-          store,
-          maxBytes: config.reportCacheBytes,
-          logger,
-        });
-        const reports = new ReportService({ ...reportDeps, factCache });
-        const templates = new TemplateReportService({
-          ...reportDeps,
-          factCache,
-        });
+        const facts = createFactSource({ store, config, logger });
+        const reports = new ReportService({ ...reportDeps, facts });
+        const templates = new TemplateReportService({ ...reportDeps, facts });
         const dataQuality = new DataQualityService(reportDeps);
 
         const { webhooks, backfill } = await createProviderConnections({
           ...deps,
+          store,
           rootConfig: deps.config,
           config,
           ingest,

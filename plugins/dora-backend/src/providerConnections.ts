@@ -1,28 +1,27 @@
 import { BackfillSource } from '@dora-metrics/plugin-dora-node';
 import {
-  DatabaseService,
   LoggerService,
   RootConfigService,
 } from '@backstage/backend-plugin-api';
 import { CatalogIndexProvider } from './attribution/CatalogIndexProvider';
 import { BackfillService } from './backfill/BackfillService';
-import { BackfillStateStore } from './backfill/BackfillStateStore';
 import { createBackfillSources } from './backfill/createBackfillSources';
 import { ProviderHttp } from './backfill/ProviderHttp';
 import { DoraConfig } from './config';
 import { IngestService } from './ingest/IngestService';
 import { ObservationIngest } from './ingest/ObservationIngest';
-import { PullRequestStore } from './store/pullRequests';
-import { StoredEvents } from './store/storedEvents';
-import { WebhookDeliveryStore } from './store/webhookDeliveries';
+import { DatabaseDoraStore } from './database/DatabaseDoraStore';
 import { WebhookIngestor } from './webhooks/WebhookIngestor';
 
 /**
  * Wires the provider side (webhook subscriber and backfill) on top of the
- * ingest service. Expects the plugin's migrations to have run.
+ * ingest service, with the provider stores of the plugin's database.
  */
 export async function createProviderConnections(deps: {
-  database: DatabaseService;
+  store: Pick<
+    DatabaseDoraStore,
+    'storedEvents' | 'pullRequests' | 'webhookDeliveries' | 'backfillState'
+  >;
   config: DoraConfig;
   rootConfig?: RootConfigService;
   logger: LoggerService;
@@ -34,18 +33,17 @@ export async function createProviderConnections(deps: {
   /** Clock of the backfill's run window (tests fix it). */
   now?: () => number;
 }) {
-  const db = await deps.database.getClient();
-  const stored = new StoredEvents(db);
+  const stored = deps.store.storedEvents;
   const observations = new ObservationIngest({
     ingest: deps.ingest,
     stored,
-    pullRequests: new PullRequestStore(db),
+    pullRequests: deps.store.pullRequests,
     catalogIndex: deps.catalogIndex,
     logger: deps.logger,
   });
   const webhooks = new WebhookIngestor({
     observations,
-    deliveries: new WebhookDeliveryStore(db),
+    deliveries: deps.store.webhookDeliveries,
     logger: deps.logger,
   });
   const http = deps.http ?? new ProviderHttp({ logger: deps.logger });
@@ -61,7 +59,7 @@ export async function createProviderConnections(deps: {
     : [];
   const backfill = new BackfillService({
     sources: [...builtInSources, ...(deps.moduleBackfillSources ?? [])],
-    state: new BackfillStateStore(db),
+    state: deps.store.backfillState,
     observations,
     catalogIndex: deps.catalogIndex,
     logger: deps.logger,

@@ -1,7 +1,8 @@
 import { deploymentRow, incidentRow } from '../ingest/IngestService';
 import { deploymentSchema, incidentSchema } from '../ingest/schemas';
 import { deriveEntityFacts } from '../metrics/deriveFacts';
-import { Attribution, StoredHistory } from '../store/types';
+import { Attribution } from '../attribution/attribute';
+import { StoredHistory } from '../database/types';
 import { workedExample } from './workedExample';
 
 /** The worked example's events as the store takes them, each attributed so. */

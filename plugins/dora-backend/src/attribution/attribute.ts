@@ -3,8 +3,15 @@ import {
   GITHUB_PROJECT_SLUG_ANNOTATION,
   PAGERDUTY_SERVICE_ID_ANNOTATION,
 } from '@dora-metrics/plugin-dora-common';
-import { Attribution } from '../store/types';
 import { CatalogIndex, IndexedEntity } from './CatalogIndex';
+
+/** Where an event belongs: an entity, how it was matched, and its owners then. */
+export type Attribution = {
+  entityRef: string;
+  matchedBy: string;
+  /** The owner group first, then its ancestors; empty when unknown. */
+  ownerChain: string[];
+};
 
 /** `component:default/checkout` form, lower case, with defaults applied. */
 export function normalizeEntityRef(ref: string): string {

@@ -5,7 +5,7 @@ import {
   BackfillJob,
   BackfillJobSpec,
   BackfillStateStore,
-} from './BackfillStateStore';
+} from '../database/BackfillStateStore';
 import {
   BackfillSource,
   DoraCatalogIndex,

@@ -7,7 +7,7 @@ import {
 import { ResponseError } from '@backstage/errors';
 import { GITHUB_PROJECT_SLUG_ANNOTATION } from '@dora-metrics/plugin-dora-common';
 import { noObservations } from '../ingest/observations';
-import { StoredEvents } from '../store/storedEvents';
+import { StoredEvents } from '../database/storedEvents';
 import { list, obj, str } from '../webhooks/payloads';
 import {
   compareCommits,

@@ -1,9 +1,4 @@
-import { DatabaseService } from '@backstage/backend-plugin-api';
-import {
-  mockServices,
-  TestDatabaseId,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
+import { mockServices, TestDatabaseId } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Knex } from 'knex';
@@ -12,7 +7,7 @@ import { readDoraConfig } from '../config';
 import { IngestService } from '../ingest/IngestService';
 import { createProviderConnections } from '../providerConnections';
 import { FactDeriver } from '../reconcile/FactDeriver';
-import { DatabaseDoraStore } from '../store/DatabaseDoraStore';
+import { DatabaseDoraStore } from '../database/DatabaseDoraStore';
 import {
   GITHUB_TOKEN,
   PAGERDUTY_TOKEN,
@@ -21,12 +16,14 @@ import {
   startFakeProviders,
 } from './__testUtils__/fakeProviders';
 import { ProviderHttp } from './ProviderHttp';
+import {
+  createTestDatabases,
+  databaseServiceOf,
+} from '../__testUtils__/testDatabase';
 
 jest.setTimeout(120_000);
 
-const databases = TestDatabases.create({
-  ids: ['SQLITE_3', 'POSTGRES_15', 'MYSQL_8'],
-});
+const databases = createTestDatabases();
 
 const entity = {
   apiVersion: 'backstage.io/v1alpha1',
@@ -48,11 +45,10 @@ const isPage = (url: string) =>
 
 /** The plugin's backfill on a database, against the fake providers. */
 async function backfillOn(knex: Knex, fake: Fake) {
-  const database = {
-    getClient: async () => knex,
-  } as unknown as DatabaseService;
   const logger = mockServices.logger.mock();
-  const store = await DatabaseDoraStore.create({ database });
+  const store = await DatabaseDoraStore.create({
+    database: databaseServiceOf(knex),
+  });
   const catalogIndex = new CatalogIndexProvider(
     {
       catalog: catalogServiceMock({ entities: [entity] }),
@@ -104,7 +100,7 @@ async function backfillOn(knex: Knex, fake: Fake) {
     },
   });
   const { backfill } = await createProviderConnections({
-    database,
+    store,
     config,
     rootConfig,
     logger,

@@ -8,7 +8,7 @@ import {
 } from '@backstage/integration';
 import { CatalogIndexProvider } from '../attribution/CatalogIndexProvider';
 import { DoraConfig } from '../config';
-import { StoredEvents } from '../store/storedEvents';
+import { StoredEvents } from '../database/storedEvents';
 import { GithubBackfill } from './GithubBackfill';
 import { PagerDutyBackfill } from './PagerDutyBackfill';
 import { ProviderHttp } from './ProviderHttp';

@@ -16,7 +16,7 @@ import {
   DoraStore,
   IncidentRow,
   UpsertResult,
-} from '../store/types';
+} from '../database/types';
 import {
   changeSchema,
   deploymentSchema,

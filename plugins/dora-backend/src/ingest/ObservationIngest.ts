@@ -6,8 +6,8 @@ import {
   MAX_BATCH_SIZE,
 } from '@dora-metrics/plugin-dora-common';
 import { CatalogIndexProvider } from '../attribution/CatalogIndexProvider';
-import { PullRequestStore } from '../store/pullRequests';
-import { StoredEvents } from '../store/storedEvents';
+import { PullRequestStore } from '../database/pullRequests';
+import { StoredEvents } from '../database/storedEvents';
 import { chunks } from '../lib/chunks';
 import { IngestService } from './IngestService';
 import {

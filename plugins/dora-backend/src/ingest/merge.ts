@@ -4,7 +4,7 @@ import {
   DeploymentStatus,
   IncidentInput,
 } from '@dora-metrics/plugin-dora-common';
-import { PullRequestState } from '../store/pullRequests';
+import { PullRequestState } from '../database/pullRequests';
 import {
   DeploymentObservation,
   IncidentObservation,

@@ -12,19 +12,18 @@ import {
 } from '@dora-metrics/plugin-dora-common';
 import { hoursBetween, median, percentilesInPlace, ratio } from './stats';
 import {
-  ColumnsByEntity,
   COMMITS_UNKNOWN,
   countFlag,
   countOf,
   DeploymentColumns,
   FAILED,
   firstAtOrAfter,
-  gather,
-  PooledDeployment,
   Run,
   runsIn,
+  SampleBuffer,
   UNPLANNED,
-} from './deploymentColumns';
+} from './pool/deploymentColumns';
+import { FactPool } from './pool/factPool';
 import {
   bucketAt,
   bucketStart,
@@ -33,25 +32,6 @@ import {
   inWindow,
   Window,
 } from './time';
-import { IncidentFact, RecoveryFact } from './types';
-
-/** Facts of one entity or of a pool of entities (team, template). */
-export type FactPool = {
-  deployments: readonly DeploymentColumns[];
-  recoveries: readonly RecoveryFact[];
-  incidents: readonly IncidentFact[];
-};
-
-/** A pool of fact records, their deployments put in columns. */
-export function poolOfFacts(facts: {
-  deployments: readonly PooledDeployment[];
-  recoveries: readonly RecoveryFact[];
-  incidents: readonly IncidentFact[];
-}): FactPool {
-  const columns = new ColumnsByEntity();
-  for (const d of facts.deployments) columns.add(d.entityRef, d);
-  return { ...facts, deployments: columns.build() };
-}
 
 export type ComputeOptions = { timeZone: string; bands: BandThresholds };
 
@@ -89,11 +69,12 @@ export function computeMetrics(
   const recoveries = within(pool.recoveries, r => r.at, window);
   const restored = within(pool.incidents, i => i.resolvedAt, window);
   // Each gathered array is used up before the next gather overwrites it.
-  const leadTimes = gather(runs, c => c.leadTimes);
+  const samples = new SampleBuffer();
+  const leadTimes = samples.gather(runs, c => c.leadTimes);
   const leadTime = spread(leadTimes);
   const stageMedian = (stage: keyof DeploymentColumns['stages']) =>
     percentilesInPlace(
-      gather(runs, c => c.stages[stage]),
+      samples.gather(runs, c => c.stages[stage]),
       [0.5],
     )[0];
   const failed = countFlag(runs, FAILED);
@@ -237,6 +218,7 @@ export function computeSeries(
     );
 
   let runs = runsOf(pool, window);
+  const samples = new SampleBuffer();
   return starts.map((start, b) => {
     // Runs are cut at each bucket's end, the rest left for the next ones.
     const end = b + 1 < starts.length ? starts[b + 1] : window.to;
@@ -244,7 +226,7 @@ export function computeSeries(
     runs = runsIn(runs, end, Infinity);
     const deployments = countOf(inBucket);
     const failed = countFlag(inBucket, FAILED);
-    const leadTime = spread(gather(inBucket, c => c.leadTimes));
+    const leadTime = spread(samples.gather(inBucket, c => c.leadTimes));
     return {
       start: new Date(start).toISOString(),
       deployments,

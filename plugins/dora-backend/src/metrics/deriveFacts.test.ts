@@ -3,8 +3,8 @@ import {
   computeDataQuality,
   computeMetrics,
   computeSeries,
-  poolOfFacts,
 } from './computeMetrics';
+import { poolOfFacts } from './pool/factPool';
 import { deriveEntityFacts } from './deriveFacts';
 import { DeploymentRecord, EntityHistory, IncidentRecord } from './types';
 import { deploymentRecord, t } from '../__testUtils__/records';

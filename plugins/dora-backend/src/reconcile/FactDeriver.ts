@@ -4,8 +4,8 @@ import { attributeEvent } from '../attribution/attribute';
 import { DoraConfig } from '../config';
 import { chunks } from '../lib/chunks';
 import { deriveEntityFacts } from '../metrics/deriveFacts';
-import { StoredEvents } from '../store/storedEvents';
-import { DoraStore } from '../store/types';
+import { StoredEvents } from '../database/storedEvents';
+import { DoraStore } from '../database/types';
 
 const PAGE = 500;
 const DERIVE_BATCH = 25;

@@ -1,7 +1,10 @@
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
-import { TestDatabases } from '@backstage/backend-test-utils';
 import { Knex, knex as createKnex } from 'knex';
-import { DatabaseDoraStore } from '../store/DatabaseDoraStore';
+import { DatabaseDoraStore } from '../database/DatabaseDoraStore';
+import {
+  createTestDatabases,
+  databaseServiceOf,
+} from '../__testUtils__/testDatabase';
 import {
   DEMO_NOW,
   demoEntities,
@@ -14,9 +17,7 @@ import { printFigures } from './__testUtils__/report';
 
 jest.setTimeout(180_000);
 
-const databases = TestDatabases.create({
-  ids: ['SQLITE_3', 'POSTGRES_15', 'MYSQL_8'],
-});
+const databases = createTestDatabases();
 const directory = resolvePackagePath(
   '@dora-metrics/plugin-dora-backend',
   'migrations',
@@ -202,7 +203,7 @@ describe('migrations', () => {
         await Promise.all(
           replicas.map(knex =>
             DatabaseDoraStore.create({
-              database: { getClient: async () => knex },
+              database: databaseServiceOf(knex),
             }),
           ),
         );

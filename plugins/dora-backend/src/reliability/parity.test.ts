@@ -1,4 +1,5 @@
-import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
+import { mockCredentials } from '@backstage/backend-test-utils';
+import { createTestDatabases } from '../__testUtils__/testDatabase';
 import {
   demoEntities,
   demoEntityRefs,
@@ -14,9 +15,7 @@ import { printFigures } from './__testUtils__/report';
 
 jest.setTimeout(180_000);
 
-const databases = TestDatabases.create({
-  ids: ['SQLITE_3', 'POSTGRES_15', 'MYSQL_8'],
-});
+const databases = createTestDatabases();
 
 /**
  * Everything a reader sees for one generated history: per-entity metrics

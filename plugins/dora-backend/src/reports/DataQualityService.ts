@@ -4,7 +4,7 @@ import {
   DORA_MATCH_ANNOTATIONS,
 } from '@dora-metrics/plugin-dora-common';
 import { CatalogIndexProvider } from '../attribution/CatalogIndexProvider';
-import { DoraStore } from '../store/types';
+import { DoraStore } from '../database/types';
 import { CatalogAccess } from './CatalogAccess';
 
 /**

@@ -8,13 +8,12 @@ import { normalizeEntityRef } from '../attribution/attribute';
 import { isDeliverable } from '../attribution/CatalogIndex';
 import { CatalogIndexProvider } from '../attribution/CatalogIndexProvider';
 import { DoraConfig } from '../config';
-import { FactPool } from '../metrics/computeMetrics';
+import { FactPool, poolOf } from '../metrics/pool/factPool';
 import { median } from '../metrics/stats';
 import { DAY_MS, previousWindow } from '../metrics/time';
-import { DoraStore } from '../store/types';
 import { CatalogAccess } from './CatalogAccess';
-import { FactCache } from './FactCache';
-import { entitySummaries, metricsReport, poolOf, Request } from './pools';
+import { FactSource } from './factSource/types';
+import { entitySummaries, metricsReport, Request } from './pools';
 
 /**
  * Entity and team reports: loads the facts once for the window and the one
@@ -24,11 +23,10 @@ import { entitySummaries, metricsReport, poolOf, Request } from './pools';
 export class ReportService {
   constructor(
     private readonly deps: {
-      store: DoraStore;
+      facts: FactSource;
       access: CatalogAccess;
       catalogIndex: CatalogIndexProvider;
       config: DoraConfig;
-      factCache: FactCache;
     },
   ) {}
 
@@ -38,7 +36,7 @@ export class ReportService {
     { window, credentials }: Request,
   ): Promise<EntityMetricsResponse> {
     const ref = await this.deps.access.readableRef(entityRef, credentials);
-    const pool = await this.deps.store.loadFacts(
+    const pool = await this.deps.facts.loadFacts(
       { entityRefs: [ref] },
       previousWindow(window).from,
       window.to,
@@ -58,7 +56,7 @@ export class ReportService {
     },
     { window, credentials }: Request,
   ): Promise<TeamMetricsResponse> {
-    const { store, access, config } = this.deps;
+    const { facts, access, config } = this.deps;
     const group = await access.readableRef(
       groupRef.includes(':') ? groupRef : `group:${groupRef}`,
       credentials,
@@ -75,10 +73,10 @@ export class ReportService {
       candidates = [...index.entities()]
         .filter(e => isDeliverable(e) && e.ownerRef && groups.has(e.ownerRef))
         .map(e => e.ref);
-      pool = await this.deps.factCache.loadFacts(candidates, from);
+      pool = await facts.loadFacts({ entityRefs: candidates }, from, window.to);
     } else {
       // Ownership recorded at ingestion: the owner chain of each event.
-      pool = await store.loadFacts(
+      pool = await facts.loadFacts(
         { ownerGroup: group, directOnly: !options.includeSubgroups },
         from,
         window.to,

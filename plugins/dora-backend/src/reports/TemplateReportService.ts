@@ -12,7 +12,7 @@ import { CatalogIndexProvider } from '../attribution/CatalogIndexProvider';
 import { DoraConfig } from '../config';
 import { Window } from '../metrics/time';
 import { CatalogAccess } from './CatalogAccess';
-import { FactCache } from './FactCache';
+import { FactSource } from './factSource/types';
 import { entitySummaries, metricsOf, Request } from './pools';
 import { windowJson } from './window';
 
@@ -30,7 +30,7 @@ export class TemplateReportService {
       access: CatalogAccess;
       catalogIndex: CatalogIndexProvider;
       config: DoraConfig;
-      factCache: FactCache;
+      facts: FactSource;
     },
   ) {}
 
@@ -46,7 +46,7 @@ export class TemplateReportService {
     only: string | null | undefined,
     withEntities: boolean,
   ) {
-    const { factCache, access, config } = this.deps;
+    const { facts, access, config } = this.deps;
     const index = await this.deps.catalogIndex.get();
     const byTemplate = new Map<string, string[]>();
     for (const e of index.entities()) {
@@ -62,14 +62,19 @@ export class TemplateReportService {
       credentials,
     );
     const visibleSet = new Set(visible);
-    const revisions = await factCache.revisions(visible);
+    const revisions = await facts.revisions(visible);
     const rows: { row: TemplateReportRow; entities: EntityMetricsSummary[] }[] =
       [];
     for (const [key, refs] of [...byTemplate.entries()].sort(([a], [b]) =>
       a.localeCompare(b),
     )) {
       const shown = refs.filter(r => visibleSet.has(r));
-      const pool = await factCache.loadFacts(shown, window.from, revisions);
+      const pool = await facts.loadFacts(
+        { entityRefs: shown },
+        window.from,
+        window.to,
+        revisions,
+      );
       const row: TemplateReportRow = {
         templateRef: key === NO_TEMPLATE ? null : key,
         title: key === NO_TEMPLATE ? null : index.get(key)?.title ?? null,

@@ -10,52 +10,13 @@ import {
   computeDataQuality,
   computeMetrics,
   computeSeries,
-  FactPool,
 } from '../metrics/computeMetrics';
+import { EMPTY_POOL, FactPool, poolsByEntity } from '../metrics/pool/factPool';
 import { previousWindow, Window } from '../metrics/time';
 import { windowJson } from './window';
 
 /** A read request: its window and who asks. */
 export type Request = { window: Window; credentials: BackstageCredentials };
-
-/** The part of a pool that belongs to `entityRefs`. */
-export function poolOf(
-  pool: FactPool,
-  entityRefs: ReadonlySet<string>,
-): FactPool {
-  return {
-    deployments: pool.deployments.filter(d => entityRefs.has(d.entityRef)),
-    recoveries: pool.recoveries.filter(r => entityRefs.has(r.entityRef)),
-    incidents: pool.incidents.filter(i => entityRefs.has(i.entityRef)),
-  };
-}
-
-type MutablePool = {
-  [K in keyof FactPool]: FactPool[K][number][];
-};
-
-/** A pool split by entity in one pass (entities without facts are absent). */
-export function poolsByEntity(pool: FactPool): Map<string, FactPool> {
-  const pools = new Map<string, MutablePool>();
-  const of = (entityRef: string) => {
-    let own = pools.get(entityRef);
-    if (!own) {
-      own = { deployments: [], recoveries: [], incidents: [] };
-      pools.set(entityRef, own);
-    }
-    return own;
-  };
-  for (const d of pool.deployments) of(d.entityRef).deployments.push(d);
-  for (const r of pool.recoveries) of(r.entityRef).recoveries.push(r);
-  for (const i of pool.incidents) of(i.entityRef).incidents.push(i);
-  return pools;
-}
-
-export const EMPTY_POOL: FactPool = {
-  deployments: [],
-  recoveries: [],
-  incidents: [],
-};
 
 const options = (config: DoraConfig) => ({
   timeZone: config.timeZone,

@@ -2,7 +2,7 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import { EventParams } from '@backstage/plugin-events-node';
 import { ObservationIngest } from '../ingest/ObservationIngest';
 import { Observations } from '../ingest/observations';
-import { WebhookDeliveryStore } from '../store/webhookDeliveries';
+import { WebhookDeliveryStore } from '../database/webhookDeliveries';
 import { mapGithubEvent } from './github';
 import { mapGitlabEvent } from './gitlab';
 import { mapPagerDutyEvent } from './pagerduty';

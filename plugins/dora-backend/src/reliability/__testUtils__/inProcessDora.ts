@@ -1,4 +1,3 @@
-import { DatabaseService } from '@backstage/backend-plugin-api';
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { ConfigReader } from '@backstage/config';
@@ -8,12 +7,15 @@ import { CatalogIndexProvider } from '../../attribution/CatalogIndexProvider';
 import { readDoraConfig } from '../../config';
 import { IngestService } from '../../ingest/IngestService';
 import { computeMetrics } from '../../metrics/computeMetrics';
+import { poolOfFacts } from '../../metrics/pool/factPool';
 import { Window } from '../../metrics/time';
 import { FactDeriver } from '../../reconcile/FactDeriver';
 import { CatalogAccess } from '../../reports/CatalogAccess';
-import { FactCache } from '../../reports/FactCache';
+import { withLeadTimes } from '../../reports/deploymentList';
+import { createFactSource } from '../../reports/factSource/createFactSource';
 import { ReportService } from '../../reports/ReportService';
-import { DatabaseDoraStore } from '../../store/DatabaseDoraStore';
+import { DatabaseDoraStore } from '../../database/DatabaseDoraStore';
+import { databaseServiceOf } from '../../__testUtils__/testDatabase';
 
 /**
  * The plugin's services wired as plugin.ts wires them, minus HTTP: fast
@@ -21,8 +23,9 @@ import { DatabaseDoraStore } from '../../store/DatabaseDoraStore';
  * the push and read API below the router.
  */
 export async function createInProcessDora(knex: Knex, entities: Entity[]) {
-  const database = { getClient: async () => knex } as DatabaseService;
-  const store = await DatabaseDoraStore.create({ database });
+  const store = await DatabaseDoraStore.create({
+    database: databaseServiceOf(knex),
+  });
   const catalog = catalogServiceMock({ entities });
   const auth = mockServices.auth();
   const logger = mockServices.logger.mock();
@@ -36,17 +39,11 @@ export async function createInProcessDora(knex: Knex, entities: Entity[]) {
   const deriver = new FactDeriver({ store, catalogIndex, config, logger });
   const ingest = new IngestService({ store, catalogIndex, deriver, logger });
   const access = new CatalogAccess({ catalog, auth, catalogIndex });
-  const factCache = new FactCache({
-    store,
-    maxBytes: config.reportCacheBytes,
-    logger,
-  });
   const reports = new ReportService({
-    store,
+    facts: createFactSource({ store, config, logger }),
     access,
     catalogIndex,
     config,
-    factCache,
   });
   return { knex, store, ingest, reports, deriver, config };
 }
@@ -95,8 +92,8 @@ export async function observe(
         window,
         credentials,
       }),
-      deployments: await allPages(cursor =>
-        store.listDeployments({ ...query, cursor }),
+      deployments: await allPages(async cursor =>
+        withLeadTimes(await store.listDeployments({ ...query, cursor })),
       ),
       incidents: await allPages(cursor =>
         store.listIncidents({ ...query, cursor }),
@@ -137,12 +134,12 @@ export async function entityFigures(
   entityRef: string,
   window: Window,
 ) {
-  const pool = await dora.store.loadFacts(
+  const facts = await dora.store.loadFacts(
     { entityRefs: [entityRef] },
     window.from,
     window.to,
   );
-  return computeMetrics(pool, window, {
+  return computeMetrics(poolOfFacts(facts), window, {
     timeZone: dora.config.timeZone,
     bands: dora.config.bands,
   });

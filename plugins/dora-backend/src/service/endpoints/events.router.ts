@@ -1,4 +1,5 @@
 import { EndpointDeps, DoraRouter } from './types';
+import { withLeadTimes } from '../../reports/deploymentList';
 import { readRequest } from './readRequest';
 
 /**
@@ -12,12 +13,14 @@ export function bindEventsEndpoints(router: DoraRouter, deps: EndpointDeps) {
     const { credentials, window } = await readRequest(deps, req, req.query);
     const { entityRef, limit = 50, cursor } = req.query;
     res.json(
-      await store.listDeployments({
-        entityRef: await access.readableRef(entityRef, credentials),
-        ...window,
-        limit,
-        cursor,
-      }),
+      withLeadTimes(
+        await store.listDeployments({
+          entityRef: await access.readableRef(entityRef, credentials),
+          ...window,
+          limit,
+          cursor,
+        }),
+      ),
     );
   });
 

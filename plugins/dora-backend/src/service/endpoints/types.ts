@@ -14,7 +14,7 @@ import { DataQualityService } from '../../reports/DataQualityService';
 import { ReportService } from '../../reports/ReportService';
 import { TemplateReportService } from '../../reports/TemplateReportService';
 import { EndpointMap } from '../../schema/openapi';
-import { DoraStore } from '../../store/types';
+import { DoraStore } from '../../database/types';
 import { Authorize } from '../authorize';
 
 /** The router validated against openapi.yaml, typed by its operations. */

@@ -1,8 +1,13 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { FactPool } from '../metrics/computeMetrics';
-import { bytesOf } from '../metrics/deploymentColumns';
-import { DoraStore } from '../store/types';
-import { EMPTY_POOL, poolsByEntity } from './pools';
+import { FactScope } from '../../database/types';
+import { bytesOf } from '../../metrics/pool/deploymentColumns';
+import {
+  concatPools,
+  EMPTY_POOL,
+  FactPool,
+  poolsByEntity,
+} from '../../metrics/pool/factPool';
+import { FactRevisions, FactSource } from './types';
 
 /** One entity's facts from `from` on, as of one revision. */
 type Entry = {
@@ -33,26 +38,26 @@ const sizeOf = (pool: FactPool) =>
  * each entity's facts (one indexed read per 500 entities) and reloads only
  * the entities whose facts were replaced since, by this replica or another:
  * the answer is always what the database holds, never stale.
+ *
+ * Only pools of named entities are kept; facts recorded under an owner group
+ * are read from the database each time.
  */
-export class FactCache {
+export class CachedFactSource implements FactSource {
   private readonly entries = new Map<string, Entry>();
   private bytes = 0;
   private warnedFull = false;
 
   constructor(
     private readonly deps: {
-      store: Pick<DoraStore, 'loadFacts' | 'factRevisions'>;
+      /** Where facts not held are read from. */
+      database: FactSource;
       maxBytes: number;
       logger: LoggerService;
     },
   ) {}
 
-  /**
-   * The revisions of entities' facts now, for `loadFacts` calls that follow:
-   * a report reading many pools asks once for all.
-   */
-  revisions(entityRefs: readonly string[]) {
-    return this.deps.store.factRevisions(entityRefs);
+  revisions(entityRefs: readonly string[]): Promise<FactRevisions> {
+    return this.deps.database.revisions(entityRefs);
   }
 
   /** Bytes held now, by the budget's estimate. */
@@ -60,18 +65,16 @@ export class FactCache {
     return this.bytes;
   }
 
-  /**
-   * The facts of `entityRefs` that can matter to windows starting at or after
-   * `from`; facts after any window's end are included, and every computation
-   * filters to its window. `revisionsRead`, when given, must have been read
-   * before this call.
-   */
+  /** Held facts run to the present, whatever `to` is. */
   async loadFacts(
-    entityRefs: readonly string[],
+    scope: FactScope,
     from: number,
-    revisionsRead?: ReadonlyMap<string, string>,
-  ) {
-    const { store, maxBytes } = this.deps;
+    to: number,
+    revisionsRead?: FactRevisions,
+  ): Promise<FactPool> {
+    const { database } = this.deps;
+    if (!('entityRefs' in scope)) return database.loadFacts(scope, from, to);
+    const { entityRefs } = scope;
     // Revisions first: facts replaced after this read carry a newer one,
     // so that the worst a race does is load them again next time.
     const revisions = revisionsRead ?? (await this.revisions(entityRefs));
@@ -91,12 +94,11 @@ export class FactCache {
     }
     if (missing.length > 0) {
       const loaded = poolsByEntity(
-        await store.loadFacts({ entityRefs: missing }, from, END_OF_TIME),
+        await database.loadFacts({ entityRefs: missing }, from, END_OF_TIME),
       );
       for (const ref of missing) {
         const pool = loaded.get(ref) ?? EMPTY_POOL;
         pools.push(pool);
-        if (maxBytes <= 0) continue;
         this.forget(ref);
         const entry = {
           revision: revisions.get(ref) ?? NEVER_DERIVED,
@@ -109,11 +111,7 @@ export class FactCache {
       }
       this.evict();
     }
-    return {
-      deployments: pools.flatMap(p => p.deployments),
-      recoveries: pools.flatMap(p => p.recoveries),
-      incidents: pools.flatMap(p => p.incidents),
-    };
+    return concatPools(pools);
   }
 
   private forget(ref: string) {

@@ -1,4 +1,4 @@
-import { DeploymentFact } from './types';
+import { DeploymentFact } from '../types';
 
 /**
  * A counted deployment as reports read it: without the commits it shipped or
@@ -89,33 +89,38 @@ export function countFlag(runs: readonly Run[], flag: number) {
   return count;
 }
 
-// Gathered samples are selected over and dropped at once, hundreds of
-// thousands for a large pool: one buffer, grown as needed, serves them all.
-let scratch = new Float64Array(1 << 16);
-
 /**
- * The samples of every run, copied end to end. The array is a view of a
- * shared buffer that the next call overwrites: use it before gathering again.
+ * Where one computation gathers samples. Gathered samples are selected over
+ * and dropped at once, hundreds of thousands for a large pool: one buffer,
+ * grown as needed, serves every gather of the computation.
  */
-export function gather(
-  runs: readonly Run[],
-  column: (c: DeploymentColumns) => SampleColumn,
-): Float64Array {
-  let length = 0;
-  for (const r of runs) {
-    const c = column(r.columns);
-    length += c.ends[r.hi - 1] - samplesStart(c, r.lo);
+export class SampleBuffer {
+  private buffer = new Float64Array(256);
+
+  /**
+   * The samples of every run, copied end to end. The array is a view of this
+   * buffer that the next gather overwrites: use it before gathering again.
+   */
+  gather(
+    runs: readonly Run[],
+    column: (c: DeploymentColumns) => SampleColumn,
+  ): Float64Array {
+    let length = 0;
+    for (const r of runs) {
+      const c = column(r.columns);
+      length += c.ends[r.hi - 1] - samplesStart(c, r.lo);
+    }
+    if (this.buffer.length < length)
+      this.buffer = new Float64Array(Math.max(length, 2 * this.buffer.length));
+    const all = this.buffer;
+    let at = 0;
+    for (const r of runs) {
+      const c = column(r.columns);
+      const end = c.ends[r.hi - 1];
+      for (let k = samplesStart(c, r.lo); k < end; k++) all[at++] = c.values[k];
+    }
+    return all.subarray(0, length);
   }
-  if (scratch.length < length)
-    scratch = new Float64Array(Math.max(length, 2 * scratch.length));
-  const all = scratch;
-  let at = 0;
-  for (const r of runs) {
-    const c = column(r.columns);
-    const end = c.ends[r.hi - 1];
-    for (let k = samplesStart(c, r.lo); k < end; k++) all[at++] = c.values[k];
-  }
-  return all.subarray(0, length);
 }
 
 class SampleBuilder {

@@ -1,25 +1,23 @@
-import {
-  DatabaseService,
-  resolvePackagePath,
-} from '@backstage/backend-plugin-api';
-import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { DEFAULT_BAND_THRESHOLDS } from '@dora-metrics/plugin-dora-common';
 import { Knex } from 'knex';
 import { deploymentRow } from '../ingest/IngestService';
 import { deploymentSchema } from '../ingest/schemas';
 import { computeMetrics } from '../metrics/computeMetrics';
+import { poolOfFacts } from '../metrics/pool/factPool';
 import {
   derived,
   workedExampleRows,
 } from '../__testUtils__/storedWorkedExample';
+import {
+  createTestDatabases,
+  createTestStore,
+} from '../__testUtils__/testDatabase';
 import { workedExample } from '../__testUtils__/workedExample';
-import { DatabaseDoraStore } from './DatabaseDoraStore';
 
 jest.setTimeout(60_000);
 
-const databases = TestDatabases.create({
-  ids: ['SQLITE_3', 'POSTGRES_15', 'MYSQL_8'],
-});
+const databases = createTestDatabases();
 
 const ownerChain = ['group:default/payments', 'group:default/commerce'];
 const attributions = [
@@ -32,14 +30,6 @@ const window = {
 };
 
 const productionEnvironments = ['production'];
-
-async function createStore(databaseId: TestDatabaseId) {
-  const knex = await databases.init(databaseId);
-  const database = {
-    getClient: async () => knex,
-  } as unknown as DatabaseService;
-  return { knex, store: await DatabaseDoraStore.create({ database }) };
-}
 
 describe('DatabaseDoraStore', () => {
   it('runs on PostgreSQL and MySQL here, not only SQLite', () => {
@@ -60,7 +50,7 @@ describe('DatabaseDoraStore', () => {
   it.each(databases.eachSupportedId())(
     'stores, derives and reads the worked example on %p',
     async id => {
-      const { store } = await createStore(id);
+      const { store } = await createTestStore(databases, id);
       const first = await store.upsertDeployments(deployments);
       expect(first.outcomes).toEqual([
         'accepted',
@@ -101,8 +91,8 @@ describe('DatabaseDoraStore', () => {
         { ownerGroup: 'group:default/commerce' },
         { ownerGroup: 'group:default/payments', directOnly: true },
       ]) {
-        const pool = await store.loadFacts(scope, window.from, window.to);
-        const metrics = computeMetrics(pool, window, options);
+        const facts = await store.loadFacts(scope, window.from, window.to);
+        const metrics = computeMetrics(poolOfFacts(facts), window, options);
         expect(metrics.changeFailureRate).toEqual({
           failed: 2,
           total: 4,
@@ -136,7 +126,7 @@ describe('DatabaseDoraStore', () => {
   it.each(databases.eachSupportedId())(
     'loads and replaces a batch of entities together, each on its own events, on %p',
     async id => {
-      const { store } = await createStore(id);
+      const { store } = await createTestStore(databases, id);
       const worker = 'component:default/checkout-worker';
       // A monorepo: every event belongs to both entities.
       const both = [
@@ -168,10 +158,12 @@ describe('DatabaseDoraStore', () => {
       const options = { timeZone: 'UTC', bands: DEFAULT_BAND_THRESHOLDS };
       const metricsOf = async (entityRef: string) =>
         computeMetrics(
-          await store.loadFacts(
-            { entityRefs: [entityRef] },
-            window.from,
-            window.to,
+          poolOfFacts(
+            await store.loadFacts(
+              { entityRefs: [entityRef] },
+              window.from,
+              window.to,
+            ),
           ),
           window,
           options,
@@ -201,7 +193,7 @@ describe('DatabaseDoraStore', () => {
   it.each(databases.eachSupportedId())(
     'marks entities of a repository dirty when its commits arrive, on %p',
     async id => {
-      const { store } = await createStore(id);
+      const { store } = await createTestStore(databases, id);
       const { commits: _c, ...d } = workedExample.deployments[1];
       await store.upsertDeployments([
         {

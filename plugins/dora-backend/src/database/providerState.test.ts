@@ -1,27 +1,16 @@
-import { DatabaseService } from '@backstage/backend-plugin-api';
-import { TestDatabases } from '@backstage/backend-test-utils';
-import { DatabaseDoraStore } from './DatabaseDoraStore';
-import { PullRequestStore } from './pullRequests';
-import { WebhookDeliveryStore } from './webhookDeliveries';
+import {
+  createTestDatabases,
+  createTestStore,
+} from '../__testUtils__/testDatabase';
 
 jest.setTimeout(60_000);
 
-const databases = TestDatabases.create({
-  ids: ['SQLITE_3', 'POSTGRES_15', 'MYSQL_8'],
-});
+const databases = createTestDatabases();
 
 describe.each(databases.eachSupportedId())('provider state on %p', id => {
-  async function knexWithMigrations() {
-    const knex = await databases.init(id);
-    await DatabaseDoraStore.create({
-      database: { getClient: async () => knex } as unknown as DatabaseService,
-    });
-    return knex;
-  }
-
   it('remembers delivery ids per source and forgets them after a month', async () => {
-    const knex = await knexWithMigrations();
-    const deliveries = new WebhookDeliveryStore(knex);
+    const { store } = await createTestStore(databases, id);
+    const deliveries = store.webhookDeliveries;
     const day = 24 * 3600_000;
     const now = Date.parse('2026-03-01T00:00:00Z');
     await deliveries.record('github', 'd-1', now);
@@ -35,8 +24,8 @@ describe.each(databases.eachSupportedId())('provider state on %p', id => {
   });
 
   it('keeps pull request state with epoch-millisecond times', async () => {
-    const knex = await knexWithMigrations();
-    const store = new PullRequestStore(knex);
+    const { store: database } = await createTestStore(databases, id);
+    const store = database.pullRequests;
     const state = {
       source: 'github',
       repository: 'acme/checkout',
@@ -58,7 +47,7 @@ describe.each(databases.eachSupportedId())('provider state on %p', id => {
   });
 
   it('rolls the provider tables back', async () => {
-    const knex = await knexWithMigrations();
+    const { knex } = await createTestStore(databases, id);
     const directory = `${__dirname}/../../migrations`;
     await knex.migrate.down({
       directory,

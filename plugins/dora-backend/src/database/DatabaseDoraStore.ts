@@ -3,8 +3,8 @@ import {
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
-import { FactPool } from '../metrics/computeMetrics';
-import { EntityFacts } from '../metrics/types';
+import type { Attribution } from '../attribution/attribute';
+import type { EntityFacts } from '../metrics/types';
 import {
   dataQuality,
   listDeployments,
@@ -18,12 +18,14 @@ import {
   upsertDeploymentRows,
   upsertIncidentRows,
 } from './eventWrites';
+import { BackfillStateStore } from './BackfillStateStore';
 import { loadFacts } from './facts';
 import { factRevisions, loadHistories, replaceFacts } from './histories';
 import { migrateToLatest } from './migrate';
+import { PullRequestStore } from './pullRequests';
+import { StoredEvents } from './storedEvents';
 import {
   Attributed,
-  Attribution,
   ChangeRow,
   DeploymentRow,
   DoraStore,
@@ -32,28 +34,49 @@ import {
   FactScope,
   HistoryRequest,
   IncidentRow,
+  StoredFacts,
   StoredHistory,
 } from './types';
+import { WebhookDeliveryStore } from './webhookDeliveries';
 
 const migrationsDir = resolvePackagePath(
   '@dora-metrics/plugin-dora-backend',
   'migrations',
 );
 
-/** The knex implementation of {@link DoraStore}, on SQLite, PostgreSQL or MySQL. */
+/**
+ * The plugin's database, on SQLite, PostgreSQL or MySQL: the knex
+ * implementation of {@link DoraStore} (events, attributions, facts), and the
+ * smaller stores beside it. {@link DatabaseDoraStore.create} is the one place
+ * the plugin takes its knex client, so that every store shares one pool.
+ */
 export class DatabaseDoraStore implements DoraStore {
+  /** Stored events read back in their pushed shape, for merges. */
+  readonly storedEvents: StoredEvents;
+  /** Pull requests seen through webhooks, before their merge commit. */
+  readonly pullRequests: PullRequestStore;
+  /** Webhook deliveries already applied. */
+  readonly webhookDeliveries: WebhookDeliveryStore;
+  /** The backfill's progress, job by job. */
+  readonly backfillState: BackfillStateStore;
+
+  /** Runs the migrations (unless the database service skips them). */
   static async create(options: {
     database: DatabaseService;
-    skipMigrations?: boolean;
   }): Promise<DatabaseDoraStore> {
     const client = await options.database.getClient();
-    if (!options.database.migrations?.skip && !options.skipMigrations) {
+    if (!options.database.migrations?.skip) {
       await migrateToLatest(client, migrationsDir);
     }
     return new DatabaseDoraStore(client);
   }
 
-  private constructor(private readonly db: Knex) {}
+  private constructor(private readonly db: Knex) {
+    this.storedEvents = new StoredEvents(db);
+    this.pullRequests = new PullRequestStore(db);
+    this.webhookDeliveries = new WebhookDeliveryStore(db);
+    this.backfillState = new BackfillStateStore(db);
+  }
 
   upsertDeployments(items: Attributed<DeploymentRow>[]) {
     return upsertDeploymentRows(this.db, items, Date.now());
@@ -123,7 +146,7 @@ export class DatabaseDoraStore implements DoraStore {
     return replaceFacts(this.db, derived);
   }
 
-  loadFacts(scope: FactScope, from: number, to: number): Promise<FactPool> {
+  loadFacts(scope: FactScope, from: number, to: number): Promise<StoredFacts> {
     return loadFacts(this.db, scope, from, to);
   }
 

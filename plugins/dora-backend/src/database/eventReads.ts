@@ -5,15 +5,22 @@ import {
   Page,
 } from '@dora-metrics/plugin-dora-common';
 import { Knex } from 'knex';
-import { median } from '../metrics/stats';
+import {
+  DbBoolean,
+  DbInteger,
+  DbJson,
+  DeploymentEventRow,
+  IncidentEventRow,
+} from './tables';
 import {
   EventListQuery,
   EventType,
   StoreDataQuality,
+  StoredDeploymentView,
   UnattributedEvent,
 } from './types';
 
-const iso = (ms: unknown) =>
+const iso = (ms: DbInteger | null | undefined) =>
   ms === null || ms === undefined ? null : new Date(Number(ms)).toISOString();
 
 type Cursor = { at: number; id: number };
@@ -34,10 +41,23 @@ function decodeCursor(cursor: string): Cursor {
   throw new InputError('cursor: not a cursor returned by this API');
 }
 
-/** Newest first, keyed on (time, id) so that pages never skip or repeat. */
-type Row = Record<string, any>;
+/** A deployment listed for an entity, with its fact when it was counted. */
+type ListedDeploymentRow = DeploymentEventRow & {
+  attributed_to: string;
+  failed: DbBoolean | null;
+  shipped: DbJson | null;
+  fact_id: DbInteger | null;
+};
 
-async function page(
+/** An incident listed for an entity, with the deployment it is linked to. */
+type ListedIncidentRow = IncidentEventRow & {
+  attributed_to: string;
+  linked_by: IncidentView['linkedBy'];
+  linked_key: string | null;
+};
+
+/** Newest first, keyed on (time, id) so that pages never skip or repeat. */
+async function page<Row>(
   query: Knex.QueryBuilder,
   timeColumn: string,
   idColumn: string,
@@ -69,8 +89,8 @@ function nextCursor<T>(rows: T[], limit: number, cursorOf: (row: T) => Cursor) {
 export async function listDeployments(
   db: Knex,
   q: EventListQuery,
-): Promise<Page<DeploymentView>> {
-  const rows = await page(
+): Promise<Page<StoredDeploymentView>> {
+  const rows = await page<ListedDeploymentRow>(
     db('dora_deployments as d')
       .join('dora_attributions as a', function on() {
         this.on('a.event_id', 'd.id').andOn(
@@ -97,17 +117,18 @@ export async function listDeployments(
     q,
   );
   const items = rows.slice(0, q.limit);
-  const links = await db('dora_incident_facts as f')
-    .join('dora_incidents as i', 'i.id', 'f.incident_id')
-    .where('f.entity_ref', q.entityRef)
-    .whereIn(
-      'f.linked_deployment_id',
-      items.map(r => r.id),
-    )
-    .select('f.linked_deployment_id', 'i.event_key')
-    // By key, not by arrival: the same events must read the same however
-    // they were delivered.
-    .orderBy('i.event_key');
+  const links: { linked_deployment_id: DbInteger; event_key: string }[] =
+    await db('dora_incident_facts as f')
+      .join('dora_incidents as i', 'i.id', 'f.incident_id')
+      .where('f.entity_ref', q.entityRef)
+      .whereIn(
+        'f.linked_deployment_id',
+        items.map(r => r.id),
+      )
+      .select('f.linked_deployment_id', 'i.event_key')
+      // By key, not by arrival: the same events must read the same however
+      // they were delivered.
+      .orderBy('i.event_key');
   return {
     items: items.map(r => {
       const commits: DeploymentView['commits'] = r.shipped
@@ -130,9 +151,6 @@ export async function listDeployments(
         linkedIncidents: links
           .filter(l => Number(l.linked_deployment_id) === Number(r.id))
           .map(l => l.event_key),
-        leadTimeHours: median(
-          commits.map(c => c.leadTimeHours).filter(h => h >= 0),
-        ),
         commits: commits.map(c => ({ ...c, committedAt: iso(c.committedAt)! })),
       };
     }),
@@ -147,7 +165,7 @@ export async function listIncidents(
   db: Knex,
   q: EventListQuery,
 ): Promise<Page<IncidentView>> {
-  const rows = await page(
+  const rows = await page<ListedIncidentRow>(
     db('dora_incidents as i')
       .join('dora_attributions as a', function on() {
         this.on('a.event_id', 'i.id').andOn(
@@ -218,7 +236,10 @@ export async function listUnattributed(
       'e.entity_ref',
       `e.${matchColumn} as match_key`,
     );
-  return rows.map(r => ({
+  const typed: (Pick<DeploymentEventRow, 'id' | 'event_key' | 'entity_ref'> & {
+    match_key: string | null;
+  })[] = rows;
+  return typed.map(r => ({
     eventType,
     id: Number(r.id),
     eventKey: r.event_key,

@@ -1,5 +1,5 @@
 import { DEFAULT_BAND_THRESHOLDS } from '@dora-metrics/plugin-dora-common';
-import { computeMetrics, computeSeries, poolOfFacts } from './computeMetrics';
+import { computeMetrics, computeSeries } from '../computeMetrics';
 import {
   bytesOf,
   COMMITS_UNKNOWN,
@@ -7,9 +7,11 @@ import {
   FAILED,
   firstAtOrAfter,
   PooledDeployment,
+  SampleBuffer,
   samplesStart,
   UNPLANNED,
 } from './deploymentColumns';
+import { poolOfFacts } from './factPool';
 
 const HOUR_MS = 3_600_000;
 
@@ -55,6 +57,36 @@ describe('DeploymentColumnsBuilder', () => {
     expect(firstAtOrAfter(finishedAt, 21)).toBe(3);
     expect(firstAtOrAfter(finishedAt, 31)).toBe(4);
     expect(firstAtOrAfter(finishedAt, 20, 2, 4)).toBe(2);
+  });
+});
+
+describe('SampleBuffer', () => {
+  it('gathers the samples of runs end to end, growing past its size', () => {
+    const builder = new DeploymentColumnsBuilder('component:default/a');
+    builder.add(deployment(10, [1, 2]));
+    builder.add(deployment(20, []));
+    builder.add(deployment(30, [3]));
+    builder.add(
+      deployment(
+        40,
+        Array.from({ length: 1000 }, (_, i) => i),
+      ),
+    );
+    const columns = builder.build();
+    const buffer = new SampleBuffer();
+
+    const some = buffer.gather(
+      [
+        { columns, lo: 1, hi: 3 },
+        { columns, lo: 0, hi: 1 },
+      ],
+      c => c.leadTimes,
+    );
+    expect([...some]).toEqual([3, 1, 2]);
+    const all = buffer.gather([{ columns, lo: 0, hi: 4 }], c => c.leadTimes);
+    expect(all).toHaveLength(1003);
+    expect([...all.subarray(0, 4)]).toEqual([1, 2, 3, 0]);
+    expect(all[1002]).toBe(999);
   });
 });
 

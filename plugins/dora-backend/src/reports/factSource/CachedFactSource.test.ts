@@ -1,24 +1,23 @@
-import { DatabaseService } from '@backstage/backend-plugin-api';
-import {
-  mockServices,
-  TestDatabaseId,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
+import { mockServices, TestDatabaseId } from '@backstage/backend-test-utils';
 import { DEFAULT_BAND_THRESHOLDS } from '@dora-metrics/plugin-dora-common';
-import { computeMetrics } from '../metrics/computeMetrics';
-import { DatabaseDoraStore } from '../store/DatabaseDoraStore';
+import { computeMetrics } from '../../metrics/computeMetrics';
+import { poolOfFacts } from '../../metrics/pool/factPool';
 import {
   derived,
   workedExampleRows,
-} from '../__testUtils__/storedWorkedExample';
-import { workedExample } from '../__testUtils__/workedExample';
-import { FactCache } from './FactCache';
+} from '../../__testUtils__/storedWorkedExample';
+import {
+  createTestDatabases,
+  createTestStore,
+} from '../../__testUtils__/testDatabase';
+import { workedExample } from '../../__testUtils__/workedExample';
+import { CachedFactSource } from './CachedFactSource';
+import { createFactSource } from './createFactSource';
+import { DatabaseFactSource } from './DatabaseFactSource';
 
 jest.setTimeout(60_000);
 
-const databases = TestDatabases.create({
-  ids: ['SQLITE_3', 'POSTGRES_15', 'MYSQL_8'],
-});
+const databases = createTestDatabases();
 
 const ref = workedExample.entityRef;
 const other = 'component:default/checkout-worker';
@@ -29,9 +28,7 @@ const window = {
 const options = { timeZone: 'UTC', bands: DEFAULT_BAND_THRESHOLDS };
 
 async function setup(id: TestDatabaseId, maxBytes = 2 ** 20) {
-  const knex = await databases.init(id);
-  const database = { getClient: async () => knex } as DatabaseService;
-  const store = await DatabaseDoraStore.create({ database });
+  const { store } = await createTestStore(databases, id);
   // Every event belongs to both entities, as in a monorepo.
   const attributions = [ref, other].map(entityRef => ({
     entityRef,
@@ -49,37 +46,51 @@ async function setup(id: TestDatabaseId, maxBytes = 2 ** 20) {
   );
   await store.replaceFacts(histories.map(derived));
   const loads = jest.spyOn(store, 'loadFacts');
-  const cache = new FactCache({
-    store,
+  const cache = new CachedFactSource({
+    database: new DatabaseFactSource(store),
     maxBytes,
     logger: mockServices.logger.mock(),
   });
   return { store, histories, loads, cache };
 }
 
-describe('FactCache', () => {
+describe('CachedFactSource', () => {
   it.each(databases.eachSupportedId())(
     'answers as the database does, loading each entity once, on %p',
     async id => {
       const { store, loads, cache } = await setup(id);
       const direct = computeMetrics(
-        await store.loadFacts({ entityRefs: [ref] }, window.from, window.to),
+        poolOfFacts(
+          await store.loadFacts({ entityRefs: [ref] }, window.from, window.to),
+        ),
         window,
         options,
       );
       loads.mockClear();
       for (let i = 0; i < 3; i++) {
-        const pool = await cache.loadFacts([ref], window.from);
+        const pool = await cache.loadFacts(
+          { entityRefs: [ref] },
+          window.from,
+          window.to,
+        );
         expect(computeMetrics(pool, window, options)).toEqual(direct);
       }
       expect(loads).toHaveBeenCalledTimes(1);
       expect(cache.size).toBeGreaterThan(0);
 
       // A window starting earlier needs facts the cache does not hold.
-      await cache.loadFacts([ref], window.from - 86_400_000);
+      await cache.loadFacts(
+        { entityRefs: [ref] },
+        window.from - 86_400_000,
+        window.to,
+      );
       expect(loads).toHaveBeenCalledTimes(2);
       // Only the entity not held yet is read.
-      await cache.loadFacts([ref, other], window.from);
+      await cache.loadFacts(
+        { entityRefs: [ref, other] },
+        window.from,
+        window.to,
+      );
       expect(loads).toHaveBeenCalledTimes(3);
       expect(loads).toHaveBeenLastCalledWith(
         { entityRefs: [other] },
@@ -95,7 +106,11 @@ describe('FactCache', () => {
       const { store, histories, loads, cache } = await setup(id);
       const total = async () =>
         computeMetrics(
-          await cache.loadFacts([ref, other], window.from),
+          await cache.loadFacts(
+            { entityRefs: [ref, other] },
+            window.from,
+            window.to,
+          ),
           window,
           options,
         ).changeFailureRate.total;
@@ -120,7 +135,12 @@ describe('FactCache', () => {
     const reads = jest.spyOn(store, 'factRevisions');
     const revisions = await cache.revisions([ref, other]);
     for (const refs of [[ref], [other]]) {
-      const pool = await cache.loadFacts(refs, window.from, revisions);
+      const pool = await cache.loadFacts(
+        { entityRefs: refs },
+        window.from,
+        window.to,
+        revisions,
+      );
       expect(pool.deployments.map(c => c.entityRef)).toEqual(refs);
     }
     expect(reads).toHaveBeenCalledTimes(1);
@@ -130,12 +150,50 @@ describe('FactCache', () => {
     const [id] = databases.eachSupportedId()[0];
     const { loads, cache } = await setup(id, 1);
     for (let i = 0; i < 2; i++) {
-      const pool = await cache.loadFacts([ref], window.from);
+      const pool = await cache.loadFacts(
+        { entityRefs: [ref] },
+        window.from,
+        window.to,
+      );
       expect(
         computeMetrics(pool, window, options).changeFailureRate.total,
       ).toBe(4);
     }
     expect(loads).toHaveBeenCalledTimes(2);
     expect(cache.size).toBe(0);
+  });
+
+  it('reads facts recorded under an owner group from the database each time', async () => {
+    const [id] = databases.eachSupportedId()[0];
+    const { loads, cache } = await setup(id);
+    const scope = { ownerGroup: 'group:default/payments' };
+    for (let i = 0; i < 2; i++) {
+      const pool = await cache.loadFacts(scope, window.from, window.to);
+      expect(
+        computeMetrics(pool, window, options).changeFailureRate.total,
+      ).toBe(8);
+    }
+    expect(loads).toHaveBeenCalledTimes(2);
+    expect(loads).toHaveBeenLastCalledWith(scope, window.from, window.to);
+    expect(cache.size).toBe(0);
+  });
+});
+
+describe('createFactSource', () => {
+  const logger = mockServices.logger.mock();
+  const store = { loadFacts: jest.fn(), factRevisions: jest.fn() };
+
+  it('caches within dora.reports.cacheMiB', () => {
+    const config = { reportCacheBytes: 2 ** 20 };
+    expect(createFactSource({ store, config, logger })).toBeInstanceOf(
+      CachedFactSource,
+    );
+  });
+
+  it('reads the database alone when the cache is turned off', () => {
+    const config = { reportCacheBytes: 0 };
+    expect(createFactSource({ store, config, logger })).toBeInstanceOf(
+      DatabaseFactSource,
+    );
   });
 });

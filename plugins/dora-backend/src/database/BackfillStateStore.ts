@@ -1,4 +1,5 @@
 import { Knex } from 'knex';
+import { BackfillStateRow, numberOrNull } from './tables';
 
 export type BackfillJobStatus = 'pending' | 'running' | 'done' | 'failed';
 
@@ -29,7 +30,7 @@ export type BackfillJobSpec = Pick<
 
 const TABLE = 'dora_backfill_state';
 
-function fromRow(r: Record<string, any>): BackfillJob {
+function fromRow(r: BackfillStateRow): BackfillJob {
   return {
     key: r.job_key,
     source: r.source,
@@ -38,7 +39,7 @@ function fromRow(r: Record<string, any>): BackfillJob {
     status: r.status,
     cursor: r.cursor === null ? null : JSON.parse(r.cursor),
     pagesDone: Number(r.pages_done),
-    pagesTotal: r.pages_total === null ? null : Number(r.pages_total),
+    pagesTotal: numberOrNull(r.pages_total),
     items: Number(r.items),
     since: Number(r.since),
     runStartedAt: Number(r.run_started_at),
@@ -55,7 +56,7 @@ export class BackfillStateStore {
   constructor(private readonly db: Knex) {}
 
   async list(): Promise<BackfillJob[]> {
-    const rows = await this.db(TABLE).orderBy('job_key');
+    const rows: BackfillStateRow[] = await this.db(TABLE).orderBy('job_key');
     return rows.map(fromRow);
   }
 

@@ -6,7 +6,8 @@ import {
   IncidentInput,
 } from '@dora-metrics/plugin-dora-common';
 import { Knex } from 'knex';
-import { chunks } from './eventWrites';
+import { chunks } from './statementChunks';
+import { ChangeEventRow, DeploymentEventRow, IncidentEventRow } from './tables';
 
 const iso = (ms: unknown) => new Date(Number(ms)).toISOString();
 const optIso = (ms: unknown) =>
@@ -33,10 +34,9 @@ export class StoredEvents {
   ): Promise<Map<string, DeploymentInput>> {
     const found = new Map<string, DeploymentInput>();
     for (const keys of chunks([...new Set(eventKeys)])) {
-      for (const r of await this.db('dora_deployments').whereIn(
-        'event_key',
-        keys,
-      )) {
+      for (const r of await this.db<DeploymentEventRow>(
+        'dora_deployments',
+      ).whereIn('event_key', keys)) {
         found.set(r.event_key, {
           source: r.source,
           id: r.external_id,
@@ -72,7 +72,7 @@ export class StoredEvents {
   async incidents(eventKeys: string[]): Promise<Map<string, IncidentInput>> {
     const found = new Map<string, IncidentInput>();
     for (const keys of chunks([...new Set(eventKeys)])) {
-      for (const r of await this.db('dora_incidents').whereIn(
+      for (const r of await this.db<IncidentEventRow>('dora_incidents').whereIn(
         'event_key',
         keys,
       )) {
@@ -101,7 +101,7 @@ export class StoredEvents {
   ): Promise<Map<string, ChangeInput>> {
     const found = new Map<string, ChangeInput>();
     for (const batch of chunks([...new Set(shas)])) {
-      for (const r of await this.db('dora_changes')
+      for (const r of await this.db<ChangeEventRow>('dora_changes')
         .where('repository', repository)
         .whereIn('sha', batch)) {
         const pr =
@@ -133,7 +133,7 @@ export class StoredEvents {
   ): Promise<Map<string, string>> {
     const found = new Map<string, string>();
     for (const keys of chunks([...new Set(eventKeys)])) {
-      for (const r of await this.db('dora_deployments')
+      for (const r of await this.db<DeploymentEventRow>('dora_deployments')
         .whereIn('event_key', keys)
         .select('event_key', 'environment')) {
         found.set(r.event_key, r.environment);
@@ -147,7 +147,7 @@ export class StoredEvents {
     source: string,
     repository: string,
   ): Promise<DeployedSha[]> {
-    const rows = await this.db('dora_deployments')
+    const rows = await this.db<DeploymentEventRow>('dora_deployments')
       .where({ source, repository, status: 'success' })
       .whereNotNull('sha')
       .orderBy([
@@ -157,7 +157,7 @@ export class StoredEvents {
       .select('environment', 'sha', 'finished_at');
     return rows.map(r => ({
       environment: r.environment,
-      sha: r.sha,
+      sha: r.sha!, // not null: filtered above
       finishedAt: Number(r.finished_at),
     }));
   }

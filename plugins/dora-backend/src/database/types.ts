@@ -4,16 +4,14 @@ import {
   IncidentView,
   Page,
 } from '@dora-metrics/plugin-dora-common';
-import { FactPool } from '../metrics/computeMetrics';
-import { EntityFacts, EntityHistory } from '../metrics/types';
-
-/** Where an event belongs: an entity, how it was matched, and its owners then. */
-export type Attribution = {
-  entityRef: string;
-  matchedBy: string;
-  /** The owner group first, then its ancestors; empty when unknown. */
-  ownerChain: string[];
-};
+import type { Attribution } from '../attribution/attribute';
+import type {
+  DeploymentFact,
+  EntityFacts,
+  EntityHistory,
+  IncidentFact,
+  RecoveryFact,
+} from '../metrics/types';
 
 export type DeploymentRow = {
   eventKey: string;
@@ -87,10 +85,32 @@ export type UnattributedEvent = {
   matchKey: string | null;
 };
 
-/** Facts of a pool, each fact knowing its entity. */
+/** Whose facts to read: entities, or the events an owner group had. */
 export type FactScope =
   | { entityRefs: readonly string[] }
   | { ownerGroup: string; directOnly?: boolean };
+
+/**
+ * A counted deployment as reports read it: without the commits it shipped or
+ * its own key, which no report figure reads.
+ */
+export type StoredDeploymentFact = Omit<
+  DeploymentFact,
+  'commits' | 'deploymentKey'
+>;
+
+/** Stored facts of a scope, each knowing its entity, in no set order. */
+export type StoredFacts = {
+  deployments: StoredDeploymentFact[];
+  recoveries: RecoveryFact[];
+  incidents: IncidentFact[];
+};
+
+/**
+ * A deployment as the event list shows it, with the lead time of each
+ * commit it shipped; summarising them is the reader's business.
+ */
+export type StoredDeploymentView = Omit<DeploymentView, 'leadTimeHours'>;
 
 export type EventListQuery = {
   entityRef: string;
@@ -147,13 +167,13 @@ export interface DoraStore {
     derived: readonly { stored: StoredHistory; facts: EntityFacts }[],
   ): Promise<void>;
 
-  loadFacts(scope: FactScope, from: number, to: number): Promise<FactPool>;
+  loadFacts(scope: FactScope, from: number, to: number): Promise<StoredFacts>;
   /**
    * A token of each entity's facts that changes whenever they are replaced;
    * entities whose facts were never derived are absent.
    */
   factRevisions(entityRefs: readonly string[]): Promise<Map<string, string>>;
-  listDeployments(query: EventListQuery): Promise<Page<DeploymentView>>;
+  listDeployments(query: EventListQuery): Promise<Page<StoredDeploymentView>>;
   listIncidents(query: EventListQuery): Promise<Page<IncidentView>>;
   dataQuality(now: number): Promise<StoreDataQuality>;
   /** Entities that have any attributed event. */

@@ -1,5 +1,5 @@
 import { Knex } from 'knex';
-import { numberOrNull as num } from './columns';
+import { numberOrNull as num, PullRequestRow } from './tables';
 
 /** What is known of one pull / merge request; times in epoch ms. */
 export type PullRequestState = {
@@ -25,7 +25,7 @@ export class PullRequestStore {
     repository: string,
     number: number,
   ): Promise<PullRequestState | undefined> {
-    const r = await this.db('dora_pull_requests')
+    const r: PullRequestRow | undefined = await this.db('dora_pull_requests')
       .where({ source, repository, number })
       .first();
     if (!r) return undefined;

@@ -1,10 +1,13 @@
 import { Knex } from 'knex';
-import { FactPool } from '../metrics/computeMetrics';
-import { ColumnsByEntity } from '../metrics/deploymentColumns';
-import { DeploymentFact, IncidentFact, RecoveryFact } from '../metrics/types';
-import { numberOrNull as num } from './columns';
-import { chunks } from './eventWrites';
-import { FactScope } from './types';
+import type { DeploymentFact } from '../metrics/types';
+import { chunks } from './statementChunks';
+import {
+  DeploymentFactRow,
+  IncidentFactRow,
+  numberOrNull as num,
+  RecoveryFactRow,
+} from './tables';
+import { FactScope, StoredFacts } from './types';
 
 /**
  * A LIKE pattern on the JSON owner chain: the quotes make it match whole refs
@@ -14,8 +17,6 @@ function ownerChainPattern(groupRef: string, directOnly: boolean) {
   const quoted = JSON.stringify(groupRef).replace(/[!%_]/g, m => `!${m}`);
   return directOnly ? `[${quoted}%` : `%${quoted}%`;
 }
-
-type Row = Record<string, any>;
 
 // Most deployments ship no pull request, some no commit: one shared value
 // for them, frozen to the arrays, since reports only read it.
@@ -34,7 +35,7 @@ function scoped(
   query: Knex.QueryBuilder,
   scope: FactScope,
   entityRefs?: readonly string[],
-): Knex.QueryBuilder<Row, Row[]> {
+): Knex.QueryBuilder {
   if ('ownerGroup' in scope) {
     // '!' escapes: a backslash means different things in MySQL and PostgreSQL literals.
     return query.whereRaw("owner_chain LIKE ? ESCAPE '!'", [
@@ -53,18 +54,22 @@ export async function loadFacts(
   scope: FactScope,
   from: number,
   to: number,
-): Promise<FactPool> {
-  const columns = new ColumnsByEntity();
-  const pool = {
-    recoveries: [] as RecoveryFact[],
-    incidents: [] as IncidentFact[],
+): Promise<StoredFacts> {
+  const facts: StoredFacts = {
+    deployments: [],
+    recoveries: [],
+    incidents: [],
   };
   const refBatches =
     'entityRefs' in scope ? chunks(scope.entityRefs, 500) : [undefined];
   for (const refs of refBatches) {
     if (refs && refs.length === 0) continue;
     // Reports never list shipped commits: that column stays unread here.
-    const [deployments, recoveries, incidents] = await Promise.all([
+    const [deployments, recoveries, incidents]: [
+      Omit<DeploymentFactRow, 'deployment_id' | 'commits' | 'owner_chain'>[],
+      Omit<RecoveryFactRow, 'owner_chain'>[],
+      Omit<IncidentFactRow, 'owner_chain'>[],
+    ] = await Promise.all([
       scoped(db('dora_deployment_facts'), scope, refs)
         .select(
           'entity_ref',
@@ -105,7 +110,8 @@ export async function loadFacts(
     ]);
     // A plain loop: reports read tens of thousands of these per request.
     for (const r of deployments) {
-      columns.add(r.entity_ref, {
+      facts.deployments.push({
+        entityRef: r.entity_ref,
         finishedAt: Number(r.finished_at),
         failed: Boolean(r.failed),
         unplanned: Boolean(r.unplanned),
@@ -118,7 +124,7 @@ export async function loadFacts(
         stages: r.stages === NO_STAGES_JSON ? NO_STAGES : JSON.parse(r.stages),
       });
     }
-    pool.recoveries.push(
+    facts.recoveries.push(
       ...recoveries.map(r => ({
         entityRef: r.entity_ref,
         kind: r.kind,
@@ -128,7 +134,7 @@ export async function loadFacts(
         recoveredBy: r.recovered_by,
       })),
     );
-    pool.incidents.push(
+    facts.incidents.push(
       ...incidents.map(r => ({
         entityRef: r.entity_ref,
         incidentKey: String(r.incident_id),
@@ -142,8 +148,5 @@ export async function loadFacts(
       })),
     );
   }
-  return {
-    deployments: columns.build(),
-    ...pool,
-  };
+  return facts;
 }

@@ -1,23 +1,62 @@
+import { DeploymentKind } from '@dora-metrics/plugin-dora-common';
 import { Knex } from 'knex';
-import {
+import type {
   ChangeRecord,
   DeploymentRecord,
   EntityFacts,
   IncidentRecord,
 } from '../metrics/types';
 import { retryOnConflict } from './conflictRetry';
-import { numberOrNull as num } from './columns';
-import { chunks } from './eventWrites';
+import { chunks } from './statementChunks';
+import {
+  ChangeEventRow,
+  DeploymentEventRow,
+  DeploymentFactRow,
+  EntityStateRow,
+  IncidentEventRow,
+  IncidentFactRow,
+  numberOrNull as num,
+  RecoveryFactRow,
+} from './tables';
 import { HistoryRequest, StoredHistory } from './types';
 
-type Row = Record<string, any>;
+/** An event as attributed to one entity, with the owners it had then. */
+type Attributed<Row> = Row & { attributed_to: string; owner_chain: string };
 
-function groupBy(rows: Row[], key: string) {
+type EventColumns = 'id' | 'event_key' | 'source' | 'external_id';
+
+type DeploymentHistoryRow = Attributed<
+  Pick<
+    DeploymentEventRow,
+    | EventColumns
+    | 'environment'
+    | 'status'
+    | 'kind'
+    | 'finished_at'
+    | 'sha'
+    | 'repository'
+    | 'rollback_of'
+    | 'commits'
+  >
+>;
+
+type IncidentHistoryRow = Attributed<
+  Pick<
+    IncidentEventRow,
+    | EventColumns
+    | 'started_at'
+    | 'resolved_at'
+    | 'cause_deployment_id'
+    | 'cause_sha'
+  >
+>;
+
+function groupByEntity<Row extends { attributed_to: string }>(rows: Row[]) {
   const groups = new Map<string, Row[]>();
   for (const row of rows) {
-    const group = groups.get(row[key]);
+    const group = groups.get(row.attributed_to);
     if (group) group.push(row);
-    else groups.set(row[key], [row]);
+    else groups.set(row.attributed_to, [row]);
   }
   return groups;
 }
@@ -28,7 +67,10 @@ async function loadChanges(db: Knex, repositories: string[]) {
     repositories.map(r => [r, new Map()]),
   );
   for (const batch of chunks(repositories, 500)) {
-    const rows = await db('dora_changes')
+    const rows: Omit<
+      ChangeEventRow,
+      'id' | 'source' | 'parents' | 'content_hash' | 'received_at'
+    >[] = await db('dora_changes')
       .whereIn('repository', batch)
       .select(
         'repository',
@@ -62,13 +104,13 @@ async function loadChanges(db: Knex, repositories: string[]) {
   return changes;
 }
 
-const deploymentRecord = (r: Row): DeploymentRecord => ({
+const deploymentRecord = (r: DeploymentHistoryRow): DeploymentRecord => ({
   key: r.event_key,
   source: r.source,
   externalId: r.external_id,
   environment: r.environment,
   status: r.status,
-  kind: r.kind,
+  kind: r.kind as DeploymentKind,
   finishedAt: Number(r.finished_at),
   sha: r.sha,
   repository: r.repository,
@@ -76,7 +118,7 @@ const deploymentRecord = (r: Row): DeploymentRecord => ({
   commits: r.commits ? JSON.parse(r.commits) : null,
 });
 
-const incidentRecord = (r: Row): IncidentRecord => ({
+const incidentRecord = (r: IncidentHistoryRow): IncidentRecord => ({
   key: r.event_key,
   source: r.source,
   externalId: r.external_id,
@@ -114,7 +156,11 @@ export async function loadHistories(
         'a.entity_ref as attributed_to',
         'a.owner_chain',
       );
-  const [states, deploymentRows, incidentRows] = await Promise.all([
+  const [states, deploymentRows, incidentRows]: [
+    Pick<EntityStateRow, 'entity_ref' | 'version'>[],
+    DeploymentHistoryRow[],
+    IncidentHistoryRow[],
+  ] = await Promise.all([
     db('dora_entity_state')
       .whereIn('entity_ref', refs)
       .select('entity_ref', 'version'),
@@ -138,15 +184,17 @@ export async function loadHistories(
   const versions = new Map<string, number>(
     states.map(s => [s.entity_ref, Number(s.version)]),
   );
-  const deploymentsOf = groupBy(deploymentRows, 'attributed_to');
-  const incidentsOf = groupBy(incidentRows, 'attributed_to');
+  const deploymentsOf = groupByEntity(deploymentRows);
+  const incidentsOf = groupByEntity(incidentRows);
   const changes = await loadChanges(db, [
-    ...new Set(deploymentRows.map(r => r.repository).filter(Boolean)),
+    ...new Set(
+      deploymentRows.flatMap(r => (r.repository ? [r.repository] : [])),
+    ),
   ]);
 
   return requests.map(({ entityRef, productionEnvironments }) => {
     const events = new Map<string, { id: number; ownerChain: string }>();
-    const remember = (r: Row) =>
+    const remember = (r: DeploymentHistoryRow | IncidentHistoryRow) =>
       events.set(r.event_key, { id: Number(r.id), ownerChain: r.owner_chain });
     const deploymentRowsOf = deploymentsOf.get(entityRef) ?? [];
     const incidentRowsOf = incidentsOf.get(entityRef) ?? [];
@@ -182,9 +230,9 @@ export async function replaceFacts(
   derived: readonly { stored: StoredHistory; facts: EntityFacts }[],
 ) {
   const refs = derived.map(d => d.facts.entityRef).sort();
-  const deploymentRows: Row[] = [];
-  const recoveryRows: Row[] = [];
-  const incidentRows: Row[] = [];
+  const deploymentRows: DeploymentFactRow[] = [];
+  const recoveryRows: RecoveryFactRow[] = [];
+  const incidentRows: IncidentFactRow[] = [];
   for (const { stored, facts } of derived) {
     const { entityRef } = facts;
     const event = (key: string) => stored.events.get(key)!;
@@ -231,11 +279,12 @@ export async function replaceFacts(
   const computedAt = Date.now();
   await retryOnConflict(() =>
     db.transaction(async trx => {
-      const locked = await trx('dora_entity_state')
-        .whereIn('entity_ref', refs)
-        .orderBy('entity_ref')
-        .forUpdate()
-        .select('entity_ref', 'facts_revision');
+      const locked: Pick<EntityStateRow, 'entity_ref' | 'facts_revision'>[] =
+        await trx('dora_entity_state')
+          .whereIn('entity_ref', refs)
+          .orderBy('entity_ref')
+          .forUpdate()
+          .select('entity_ref', 'facts_revision');
       const revisions = new Map<string, number>(
         locked.map(s => [s.entity_ref, Number(s.facts_revision)]),
       );
@@ -279,7 +328,10 @@ export async function factRevisions(
 ): Promise<Map<string, string>> {
   const revisions = new Map<string, string>();
   for (const batch of chunks(entityRefs, 500)) {
-    const rows = await db('dora_entity_state')
+    const rows: Pick<
+      EntityStateRow,
+      'entity_ref' | 'facts_revision' | 'computed_at'
+    >[] = await db('dora_entity_state')
       .whereIn('entity_ref', batch)
       .select('entity_ref', 'facts_revision', 'computed_at');
     for (const r of rows)
