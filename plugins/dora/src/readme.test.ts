@@ -7,7 +7,7 @@ import * as legacyExports from './index';
 
 // The README's wiring instructions, checked against what the package exports.
 const readme = fs.readFileSync(
-  path.resolve(process.cwd(), 'README.md'),
+  path.resolve(__dirname, '..', 'README.md'),
   'utf8',
 );
 
@@ -96,7 +96,7 @@ describe('plugins/dora/README.md', () => {
 
   it('shows only lines that the type-checked legacy app holds', () => {
     const app = fs.readFileSync(
-      path.resolve(process.cwd(), 'src/__testUtils__/legacyApp.tsx'),
+      path.resolve(__dirname, '__testUtils__/legacyApp.tsx'),
       'utf8',
     );
     const appLines = new Set(app.split('\n').map(line => line.trim()));
