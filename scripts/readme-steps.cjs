@@ -71,7 +71,8 @@ for (const readme of readmes) {
       const target = path.join(appDir, attrs.file);
       const lines = fs.readFileSync(target, 'utf8').split('\n');
       const at = lines.findIndex(l => l.includes(attrs['insert-before']));
-      if (at < 0) fail(step, `"${attrs['insert-before']}" not in ${attrs.file}`);
+      if (at < 0)
+        fail(step, `"${attrs['insert-before']}" not in ${attrs.file}`);
       lines.splice(at, 0, ...body.split('\n'), '');
       fs.writeFileSync(target, lines.join('\n'));
     } else {

@@ -14,7 +14,9 @@ const { chromium } = require('playwright-core');
 
 const [baseUrl, screenshots] = process.argv.slice(2);
 if (!baseUrl || !screenshots) {
-  console.error('usage: node e2e-tests/adopt/browser.cjs BASE_URL SCREENSHOT_DIR');
+  console.error(
+    'usage: node e2e-tests/adopt/browser.cjs BASE_URL SCREENSHOT_DIR',
+  );
   process.exit(2);
 }
 
@@ -37,11 +39,17 @@ async function expectText(locator, expected, what) {
   const deadline = Date.now() + TIMEOUT;
   let last = '';
   while (Date.now() < deadline) {
-    last = (await locator.first().textContent().catch(() => '')) ?? '';
+    last =
+      (await locator
+        .first()
+        .textContent()
+        .catch(() => '')) ?? '';
     if (last.includes(expected)) return;
     await new Promise(r => setTimeout(r, 500));
   }
-  throw new Error(`${what}: expected "${expected}", page shows "${last.trim()}"`);
+  throw new Error(
+    `${what}: expected "${expected}", page shows "${last.trim()}"`,
+  );
 }
 
 async function signIn(page) {
@@ -84,8 +92,13 @@ async function openWithWindow(page, url, route) {
 async function expectTiles(page, what) {
   for (const [id, texts] of Object.entries(TILES)) {
     const tile = page.getByTestId(`dora-metric-${id}`);
-    await expectText(tile.getByTestId('dora-metric-value'), texts[0], `${what}, ${id}`);
-    for (const text of texts.slice(1)) await expectText(tile, text, `${what}, ${id}`);
+    await expectText(
+      tile.getByTestId('dora-metric-value'),
+      texts[0],
+      `${what}, ${id}`,
+    );
+    for (const text of texts.slice(1))
+      await expectText(tile, text, `${what}, ${id}`);
   }
 }
 
@@ -98,24 +111,43 @@ async function shot(page, name) {
 async function main() {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+    ],
   });
   try {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const page = await browser.newPage({
+      viewport: { width: 1400, height: 1000 },
+    });
     page.setDefaultTimeout(TIMEOUT);
     await signIn(page);
 
     const checks = [
       ['entity-card', '/catalog/default/component/checkout', '/v1/metrics?'],
-      ['entity-dora-tab', '/catalog/default/component/checkout/dora', '/v1/metrics?'],
-      ['group-dora-tab', '/catalog/default/group/commerce/dora', '/v1/teams/metrics?'],
+      [
+        'entity-dora-tab',
+        '/catalog/default/component/checkout/dora',
+        '/v1/metrics?',
+      ],
+      [
+        'group-dora-tab',
+        '/catalog/default/group/commerce/dora',
+        '/v1/teams/metrics?',
+      ],
     ];
     for (const [name, url, route] of checks) {
       const t = Date.now();
       await openWithWindow(page, url, route);
       await expectTiles(page, name);
       await shot(page, name);
-      console.log(`OK ${name}: the worked example's figures (${Math.round((Date.now() - t) / 1000)}s)`);
+      console.log(
+        `OK ${name}: the worked example's figures (${Math.round(
+          (Date.now() - t) / 1000,
+        )}s)`,
+      );
     }
 
     // The report compares templates in a table: the template's row must show
@@ -127,7 +159,11 @@ async function main() {
       await expectText(row, text, `template report, Node.js service row`);
     }
     await shot(page, 'template-report');
-    console.log(`OK template-report: the Node.js service row (${Math.round((Date.now() - t) / 1000)}s)`);
+    console.log(
+      `OK template-report: the Node.js service row (${Math.round(
+        (Date.now() - t) / 1000,
+      )}s)`,
+    );
   } catch (e) {
     const pages = browser.contexts().flatMap(c => c.pages());
     if (pages[0]) await shot(pages[0], 'failure').catch(() => {});

@@ -17,7 +17,8 @@ for (const [key, entry] of Object.entries(lock)) {
   entries.push(entry);
   for (const d of key.split(', ')) byDescriptor.set(d.trim(), entry);
 }
-const nameOf = entry => entry.resolution.slice(0, entry.resolution.indexOf('@', 1));
+const nameOf = entry =>
+  entry.resolution.slice(0, entry.resolution.indexOf('@', 1));
 const isOurs = entry => nameOf(entry).startsWith('@dora-metrics/');
 
 // name -> Set of versions that packages other than ours resolve it to
@@ -40,9 +41,13 @@ for (const entry of entries.filter(isOurs)) {
     if (!app || app.has(version)) continue;
     extra++;
     console.error(
-      `  ${nameOf(entry)} wants ${dep}@${range} -> ${version}; the app uses ${[...app].join(', ')}`,
+      `  ${nameOf(entry)} wants ${dep}@${range} -> ${version}; the app uses ${[
+        ...app,
+      ].join(', ')}`,
     );
   }
 }
 if (extra) process.exit(1);
-console.log('  every @backstage dependency of the @dora-metrics packages is shared with the app');
+console.log(
+  '  every @backstage dependency of the @dora-metrics packages is shared with the app',
+);
