@@ -18,8 +18,9 @@
 #   8. Chromium checks the entity card and tab, the team's tab and the
 #      golden-path report (e2e-tests/adopt/browser.cjs); screenshots go to
 #      e2e-tests/adopt/screenshots/
-# and stops the app. Prints each step's duration. Keeps the folder
-# (ADOPT_DIR, a new one under /tmp by default) for a look afterwards.
+# and stops the app. Prints each step's duration. Works in ADOPT_DIR (a new
+# folder under /tmp by default, about 2 GB), removed after a success unless
+# ADOPT_KEEP=1 and kept after a failure for a look.
 set -uo pipefail
 
 . "$(dirname "${BASH_SOURCE[0]}")/env.sh" || exit 1
@@ -231,3 +232,6 @@ step "stop the app"
 stop_app
 summary
 echo "OK: a stock $CREATE_APP app shows the worked example with the DORA plugin"
+if [ "${ADOPT_KEEP:-0}" != 1 ]; then
+  rm -rf "$ADOPT_DIR" && echo "removed $ADOPT_DIR (ADOPT_KEEP=1 keeps it)"
+fi
