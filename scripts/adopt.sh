@@ -19,8 +19,8 @@
 #      golden-path report (e2e-tests/adopt/browser.cjs); screenshots go to
 #      e2e-tests/adopt/screenshots/
 # and stops the app. Prints each step's duration. Works in ADOPT_DIR (a new
-# folder under /tmp by default, about 2 GB), removed after a success unless
-# ADOPT_KEEP=1 and kept after a failure for a look.
+# folder under /tmp by default, about 2 GB); a folder it made is removed
+# after a success unless ADOPT_KEEP=1, and kept after a failure for a look.
 set -uo pipefail
 
 . "$(dirname "${BASH_SOURCE[0]}")/env.sh" || exit 1
@@ -28,7 +28,9 @@ cd "$REPO_ROOT" || exit 1
 
 FRONTEND_PORT="${ADOPT_FRONTEND_PORT:-3100}"
 BACKEND_PORT="${ADOPT_BACKEND_PORT:-7100}"
-ADOPT_DIR="${ADOPT_DIR:-$(mktemp -d /tmp/dora-adopt.XXXXXX)}"
+# A folder given as ADOPT_DIR is never removed; one made here is, after a success.
+OWN_DIR=0
+[ -n "${ADOPT_DIR:-}" ] || { ADOPT_DIR="$(mktemp -d /tmp/dora-adopt.XXXXXX)" && OWN_DIR=1; }
 SCREENSHOTS="$REPO_ROOT/e2e-tests/adopt/screenshots"
 CREATE_APP="@backstage/create-app@0.9.2"
 APP="$ADOPT_DIR/app"
@@ -232,6 +234,6 @@ step "stop the app"
 stop_app
 summary
 echo "OK: a stock $CREATE_APP app shows the worked example with the DORA plugin"
-if [ "${ADOPT_KEEP:-0}" != 1 ]; then
+if [ "$OWN_DIR" = 1 ] && [ "${ADOPT_KEEP:-0}" != 1 ]; then
   rm -rf "$ADOPT_DIR" && echo "removed $ADOPT_DIR (ADOPT_KEEP=1 keeps it)"
 fi
