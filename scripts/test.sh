@@ -3,7 +3,8 @@
 #   1. yarn install --immutable (Node 22 is brought by scripts/env.sh)
 #   2. PostgreSQL (127.0.0.1:5432) and MariaDB (127.0.0.1:3306) are running,
 #      started here if they are not, and usable by the tests
-#   3. yarn tsc, yarn lint:all, yarn test (non-watch)
+#   3. yarn tsc, API reports and publish metadata unchanged, yarn lint:all,
+#      yarn test (non-watch)
 # Exits non-zero if any step fails. The database tests never fall back to
 # skipping: without both servers this script stops before running them.
 set -uo pipefail
@@ -108,6 +109,11 @@ run() {
   fi
 }
 run tsc
+# Public APIs as committed in each package's report.api.md (from the
+# declarations tsc just emitted); `yarn api-reports` regenerates them.
+run api-reports --ci
+# Publish metadata (backstage.pluginPackages, ...) as `yarn fix --publish` writes it.
+run backstage-cli repo fix --publish --check
 run lint:all
 mkdir -p "$REPO_ROOT/.tools/logs"
 run test 2>&1 | tee "$REPO_ROOT/.tools/logs/test.log"
@@ -128,4 +134,4 @@ if [ "${#failed[@]}" -gt 0 ]; then
   echo "test.sh: FAILED: ${failed[*]}" >&2
   exit 1
 fi
-echo "test.sh: all steps succeeded (install, databases, tsc, lint:all, test)"
+echo "test.sh: all steps succeeded (install, databases, tsc, API reports, publish metadata, lint:all, test)"

@@ -9,6 +9,10 @@ import {
 import { DoraClient, doraApiRef } from './api';
 import { entityContentRouteRef, rootRouteRef } from './routes';
 
+// The extensions' types are spelled out so that the published declarations
+// (and report.api.md) do not point at the unexported component modules.
+import type { JSX } from 'react';
+
 /** The DORA plugin for the legacy frontend system. @public */
 export const doraPlugin = createPlugin({
   id: 'dora',
@@ -23,7 +27,7 @@ export const doraPlugin = createPlugin({
 });
 
 /** Overview card: the five metrics of the current entity. @public */
-export const EntityDoraCard = doraPlugin.provide(
+export const EntityDoraCard: () => JSX.Element = doraPlugin.provide(
   createComponentExtension({
     name: 'EntityDoraCard',
     component: {
@@ -34,7 +38,7 @@ export const EntityDoraCard = doraPlugin.provide(
 );
 
 /** Entity tab: trends, stages, the events behind the numbers. @public */
-export const EntityDoraContent = doraPlugin.provide(
+export const EntityDoraContent: () => JSX.Element = doraPlugin.provide(
   createRoutableExtension({
     name: 'EntityDoraContent',
     component: () =>
@@ -44,7 +48,7 @@ export const EntityDoraContent = doraPlugin.provide(
 );
 
 /** Group page: how the team's services deliver. @public */
-export const GroupDoraContent = doraPlugin.provide(
+export const GroupDoraContent: () => JSX.Element = doraPlugin.provide(
   createComponentExtension({
     name: 'GroupDoraContent',
     component: {
@@ -55,7 +59,7 @@ export const GroupDoraContent = doraPlugin.provide(
 );
 
 /** Group overview card: the team's pooled metrics. @public */
-export const GroupDoraCard = doraPlugin.provide(
+export const GroupDoraCard: () => JSX.Element = doraPlugin.provide(
   createComponentExtension({
     name: 'GroupDoraCard',
     component: {
@@ -65,7 +69,7 @@ export const GroupDoraCard = doraPlugin.provide(
 );
 
 /** Golden-path report: services by the template they were made from. @public */
-export const DoraTemplateReportPage = doraPlugin.provide(
+export const DoraTemplateReportPage: () => JSX.Element = doraPlugin.provide(
   createRoutableExtension({
     name: 'DoraTemplateReportPage',
     component: () =>
@@ -75,7 +79,7 @@ export const DoraTemplateReportPage = doraPlugin.provide(
 );
 
 /** Template page card: how services made from this template deliver. @public */
-export const EntityDoraTemplateCard = doraPlugin.provide(
+export const EntityDoraTemplateCard: () => JSX.Element = doraPlugin.provide(
   createComponentExtension({
     name: 'EntityDoraTemplateCard',
     component: {
