@@ -73,7 +73,18 @@ async function typesSource() {
 // from plugins/dora-backend/src/schema/openapi.yaml.
 /* eslint-disable */
 
-${astToString(ast)}`;
+${asTsdoc(astToString(ast))}`;
+}
+
+// openapi-typescript writes JSDoc tags (`@description`, `@enum {string}`)
+// that TSDoc does not define; API Extractor reports them as warnings, and a
+// package's API report may have none. The description stays as plain text,
+// and the `@enum` / `@constant` tags go: the type itself says it.
+function asTsdoc(source) {
+  return source
+    .replace(/@description /g, '')
+    .replace(/^\s*\/\*\* @(enum \{[^}]*\}|constant) \*\/\n/gm, '')
+    .replace(/^\s*\* @(enum \{[^}]*\}|constant)\n/gm, '');
 }
 
 /** Every generated file with the text it should have now. */

@@ -2,18 +2,19 @@ import type { components } from './schema/openapi.generated';
 
 // The wire types are generated from the backend's openapi.yaml; these are
 // their names in this package. Describe a field in openapi.yaml, not here.
-type Schemas = components['schemas'];
+/** The schemas of openapi.yaml, by name. @public */
+export type DoraSchemas = components['schemas'];
 
 /** A query window, `[from, to)`, as ISO strings in UTC. @public */
-export type MetricWindow = Schemas['Window'];
+export type MetricWindow = DoraSchemas['Window'];
 
 /** @public */
-export type Granularity = Schemas['Granularity'];
+export type Granularity = DoraSchemas['Granularity'];
 /** @public */
 export const GRANULARITIES: readonly Granularity[] = ['day', 'week', 'month'];
 
 /** Team views: ownership as it is now, or as recorded when each event happened. @public */
-export type OwnershipMode = Schemas['OwnershipMode'];
+export type OwnershipMode = DoraSchemas['OwnershipMode'];
 /** @public */
 export const OWNERSHIP_MODES: readonly OwnershipMode[] = [
   'current',
@@ -21,44 +22,44 @@ export const OWNERSHIP_MODES: readonly OwnershipMode[] = [
 ];
 
 /** @public */
-export type DeploymentFrequency = Schemas['DeploymentFrequency'];
+export type DeploymentFrequency = DoraSchemas['DeploymentFrequency'];
 /** @public */
-export type LeadTimeStages = Schemas['LeadTimeStages'];
+export type LeadTimeStages = DoraSchemas['LeadTimeStages'];
 /** @public */
-export type LeadTime = Schemas['LeadTime'];
+export type LeadTime = DoraSchemas['LeadTime'];
 /** @public */
-export type ChangeFailureRate = Schemas['ChangeFailureRate'];
+export type ChangeFailureRate = DoraSchemas['ChangeFailureRate'];
 /** @public */
-export type RecoveryTime = Schemas['RecoveryTime'];
+export type RecoveryTime = DoraSchemas['RecoveryTime'];
 /** @public */
-export type ReworkRate = Schemas['ReworkRate'];
+export type ReworkRate = DoraSchemas['ReworkRate'];
 /** What makes a figure missing or doubtful, counted over the window. @public */
-export type MetricsDataQuality = Schemas['MetricsDataQuality'];
+export type MetricsDataQuality = DoraSchemas['MetricsDataQuality'];
 /** The five metrics. @public */
-export type DoraMetrics = Schemas['Metrics'];
+export type DoraMetrics = DoraSchemas['Metrics'];
 /** One bucket of a trend series. @public */
-export type SeriesPoint = Schemas['SeriesPoint'];
+export type SeriesPoint = DoraSchemas['SeriesPoint'];
 /** The five metrics over a window with the previous period and a series. @public */
-export type MetricsReport = Schemas['MetricsReport'];
+export type MetricsReport = DoraSchemas['MetricsReport'];
 /** `GET /v1/metrics`. @public */
-export type EntityMetricsResponse = Schemas['EntityMetrics'];
+export type EntityMetricsResponse = DoraSchemas['EntityMetrics'];
 /** A row of a team or template entity list. @public */
-export type EntityMetricsSummary = Schemas['EntityMetricsSummary'];
+export type EntityMetricsSummary = DoraSchemas['EntityMetricsSummary'];
 /** `GET /v1/teams/metrics`. @public */
-export type TeamMetricsResponse = Schemas['TeamMetrics'];
+export type TeamMetricsResponse = DoraSchemas['TeamMetrics'];
 /** A row of `GET /v1/templates/report`. @public */
-export type TemplateReportRow = Schemas['TemplateRow'];
+export type TemplateReportRow = DoraSchemas['TemplateRow'];
 /** `GET /v1/templates/report`. @public */
-export type TemplateReportResponse = Schemas['TemplateReport'];
+export type TemplateReportResponse = DoraSchemas['TemplateReport'];
 /** `GET /v1/templates/metrics`. @public */
-export type TemplateMetricsResponse = Schemas['TemplateMetrics'];
+export type TemplateMetricsResponse = DoraSchemas['TemplateMetrics'];
 
 /** A cursor page. @public */
 export type Page<T> = { items: T[]; nextCursor: string | null };
 
 /** An item of `GET /v1/deployments`. @public */
-export type DeploymentView = Schemas['Deployment'];
+export type DeploymentView = DoraSchemas['Deployment'];
 /** An item of `GET /v1/incidents`. @public */
-export type IncidentView = Schemas['Incident'];
+export type IncidentView = DoraSchemas['Incident'];
 /** `GET /v1/data-quality`: what keeps numbers from being right. @public */
-export type DataQualityReport = Schemas['DataQualityReport'];
+export type DataQualityReport = DoraSchemas['DataQualityReport'];

@@ -8,18 +8,21 @@ export type DoraReadPath = {
     : never;
 }[keyof paths];
 
-type ReadOperation<Path extends DoraReadPath> = NonNullable<paths[Path]['get']>;
+/** The `GET` operation of a path, as openapi.yaml declares it. @public */
+export type DoraReadOperation<Path extends DoraReadPath> = NonNullable<
+  paths[Path]['get']
+>;
 
 /** The query parameters of `GET <Path>`, as openapi.yaml declares them. @public */
 export type DoraReadQuery<Path extends DoraReadPath> = [
-  NonNullable<ReadOperation<Path>['parameters']['query']>,
+  NonNullable<DoraReadOperation<Path>['parameters']['query']>,
 ] extends [never]
   ? Record<string, never>
-  : NonNullable<ReadOperation<Path>['parameters']['query']>;
+  : NonNullable<DoraReadOperation<Path>['parameters']['query']>;
 
 /** The body of a successful `GET <Path>`, as openapi.yaml declares it. @public */
 export type DoraReadResponse<Path extends DoraReadPath> =
-  ReadOperation<Path>['responses'] extends {
+  DoraReadOperation<Path>['responses'] extends {
     200: { content: { 'application/json': infer Body } };
   }
     ? Body

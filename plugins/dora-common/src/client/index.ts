@@ -1,5 +1,6 @@
 export { DoraApiClient } from './DoraApiClient';
 export type {
+  DoraReadOperation,
   DoraReadPath,
   DoraReadQuery,
   DoraReadResponse,

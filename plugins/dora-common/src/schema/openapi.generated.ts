@@ -33,7 +33,7 @@ export interface paths {
     };
     get: operations['ListDeployments'];
     put?: never;
-    /** @description Service principals only; permission `dora.events.create`. */
+    /** Service principals only; permission `dora.events.create`. */
     post: operations['PushDeployments'];
     delete?: never;
     options?: never;
@@ -50,7 +50,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** @description Commits and pull requests. Service principals only. */
+    /** Commits and pull requests. Service principals only. */
     post: operations['PushChanges'];
     delete?: never;
     options?: never;
@@ -67,7 +67,7 @@ export interface paths {
     };
     get: operations['ListIncidents'];
     put?: never;
-    /** @description Service principals only; permission `dora.events.create`. */
+    /** Service principals only; permission `dora.events.create`. */
     post: operations['PushIncidents'];
     delete?: never;
     options?: never;
@@ -84,7 +84,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** @description Re-derive every entity's facts from raw events. Service principals only. */
+    /** Re-derive every entity's facts from raw events. Service principals only. */
     post: operations['Recompute'];
     delete?: never;
     options?: never;
@@ -99,10 +99,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Progress of the history backfill from the providers' APIs. Service principals only; permission `dora.events.create`. */
+    /** Progress of the history backfill from the providers' APIs. Service principals only; permission `dora.events.create`. */
     get: operations['BackfillStatus'];
     put?: never;
-    /** @description Starts a backfill run now unless one is under way (`started` says which); it continues in the background. Service principals only; permission `dora.events.create`. */
+    /** Starts a backfill run now unless one is under way (`started` says which); it continues in the background. Service principals only; permission `dora.events.create`. */
     post: operations['StartBackfill'];
     delete?: never;
     options?: never;
@@ -195,7 +195,7 @@ export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
     Batch: unknown[];
-    /** @description A query window, `[from, to)`, as ISO strings in UTC. */
+    /** A query window, `[from, to)`, as ISO strings in UTC. */
     Window: {
       /** Format: date-time */
       from: string;
@@ -203,32 +203,29 @@ export interface components {
       to: string;
     };
     /**
-     * @description DORA performance bands, best first.
-     * @enum {string}
+     * DORA performance bands, best first.
      */
     Band: 'elite' | 'high' | 'medium' | 'low';
     NullableBand: components['schemas']['Band'] | null;
-    /** @enum {string} */
     Granularity: 'day' | 'week' | 'month';
     /**
-     * @description Team views: ownership as it is now, or as recorded when each event happened.
-     * @enum {string}
+     * Team views: ownership as it is now, or as recorded when each event happened.
      */
     OwnershipMode: 'current' | 'at-event';
-    /** @description Band thresholds (DevLake's "2023" set). Durations are in hours, rates in 0..1. A value meets a band when it is at least (frequency) / below (lead and recovery time) / at most (failure rate) the band's threshold. */
+    /** Band thresholds (DevLake's "2023" set). Durations are in hours, rates in 0..1. A value meets a band when it is at least (frequency) / below (lead and recovery time) / at most (failure rate) the band's threshold. */
     BandThresholds: {
-      /** @description Median deployment days per week, at least. */
+      /** Median deployment days per week, at least. */
       deploymentFrequency: {
         elite: number;
         high: number;
       };
-      /** @description Median deployment days per month, at least (the medium band). */
+      /** Median deployment days per month, at least (the medium band). */
       deploymentDaysPerMonthMedium: number;
-      /** @description Median lead time, strictly below, in hours. */
+      /** Median lead time, strictly below, in hours. */
       leadTimeHours: components['schemas']['ThreeBandThresholds'];
-      /** @description Change failure rate, at most. */
+      /** Change failure rate, at most. */
       changeFailureRate: components['schemas']['ThreeBandThresholds'];
-      /** @description Median failed deployment recovery time, strictly below, in hours. */
+      /** Median failed deployment recovery time, strictly below, in hours. */
       recoveryTimeHours: components['schemas']['ThreeBandThresholds'];
     };
     ThreeBandThresholds: {
@@ -241,7 +238,7 @@ export interface components {
       perDay: number | null;
       deploymentDays: number;
       medianDeploymentDaysPerWeek: number | null;
-      /** @description Used for the medium band, median deployment days per calendar month. */
+      /** Used for the medium band, median deployment days per calendar month. */
       medianDeploymentDaysPerMonth: number | null;
       band: components['schemas']['NullableBand'];
     };
@@ -277,16 +274,16 @@ export interface components {
       total: number;
       rate: number | null;
     };
-    /** @description What makes a figure missing or doubtful, counted over the window. */
+    /** What makes a figure missing or doubtful, counted over the window. */
     MetricsDataQuality: {
-      /** @description Shipped commits with a commit time after their deployment finished. */
+      /** Shipped commits with a commit time after their deployment finished. */
       clockSkewedChanges: number;
-      /** @description Incidents started in the window that link to no deployment. */
+      /** Incidents started in the window that link to no deployment. */
       unlinkedIncidents: number;
-      /** @description Deployments whose shipped commits could not be found in the known history. */
+      /** Deployments whose shipped commits could not be found in the known history. */
       deploymentsWithUnknownCommits: number;
     };
-    /** @description The five metrics. */
+    /** The five metrics. */
     Metrics: {
       deploymentFrequency: components['schemas']['DeploymentFrequency'];
       leadTime: components['schemas']['LeadTime'];
@@ -297,7 +294,7 @@ export interface components {
     MetricsWithDataQuality: components['schemas']['Metrics'] & {
       dataQuality: components['schemas']['MetricsDataQuality'];
     };
-    /** @description One bucket of a trend series. */
+    /** One bucket of a trend series. */
     SeriesPoint: {
       /** Format: date-time */
       start: string;
@@ -309,42 +306,42 @@ export interface components {
       recoveryMedianHours: number | null;
       reworkRate: number | null;
     };
-    /** @description The five metrics over a window with the previous period and a series. */
+    /** The five metrics over a window with the previous period and a series. */
     MetricsReport: components['schemas']['Metrics'] & {
       window: components['schemas']['Window'];
-      /** @description The same for the window of equal length before. */
+      /** The same for the window of equal length before. */
       previous: components['schemas']['Metrics'] & {
         window: components['schemas']['Window'];
       };
       granularity: components['schemas']['Granularity'];
       timeZone: string;
-      /** @description The band thresholds the server applied (configurable, `dora.bands`). */
+      /** The band thresholds the server applied (configurable, `dora.bands`). */
       bands?: components['schemas']['BandThresholds'];
       series: components['schemas']['SeriesPoint'][];
       dataQuality: components['schemas']['MetricsDataQuality'];
     };
-    /** @description `GET /v1/metrics`. */
+    /** `GET /v1/metrics`. */
     EntityMetrics: components['schemas']['MetricsReport'] & {
       entityRef: string;
     };
-    /** @description A row of a team or template entity list. */
+    /** A row of a team or template entity list. */
     EntityMetricsSummary: {
       entityRef: string;
       title: string | null;
       metrics: components['schemas']['MetricsWithDataQuality'];
     };
-    /** @description `GET /v1/teams/metrics`. */
+    /** `GET /v1/teams/metrics`. */
     TeamMetrics: components['schemas']['MetricsReport'] & {
       groupRef: string;
       ownership: components['schemas']['OwnershipMode'];
       includeSubgroups: boolean;
       entityCount: number;
       hiddenEntityCount: number;
-      /** @description Median across entities of each entity's deployments per day. */
+      /** Median across entities of each entity's deployments per day. */
       perEntityDeploymentFrequency: number | null;
       entities: components['schemas']['EntityMetricsSummary'][];
     };
-    /** @description A row of `GET /v1/templates/report`. */
+    /** A row of `GET /v1/templates/report`. */
     TemplateRow: {
       templateRef: string | null;
       title: string | null;
@@ -352,17 +349,17 @@ export interface components {
       hiddenEntityCount: number;
       metrics: components['schemas']['MetricsWithDataQuality'];
     };
-    /** @description `GET /v1/templates/report`. */
+    /** `GET /v1/templates/report`. */
     TemplateReport: {
       window: components['schemas']['Window'];
       templates: components['schemas']['TemplateRow'][];
     };
-    /** @description `GET /v1/templates/metrics`. */
+    /** `GET /v1/templates/metrics`. */
     TemplateMetrics: components['schemas']['TemplateRow'] & {
       window: components['schemas']['Window'];
       entities: components['schemas']['EntityMetricsSummary'][];
     };
-    /** @description An item of `GET /v1/deployments`. */
+    /** An item of `GET /v1/deployments`. */
     Deployment: {
       source: string;
       id: string;
@@ -388,7 +385,7 @@ export interface components {
         leadTimeHours: number;
       }[];
     };
-    /** @description An item of `GET /v1/incidents`. */
+    /** An item of `GET /v1/incidents`. */
     Incident: {
       source: string;
       id: string;
@@ -403,26 +400,25 @@ export interface components {
       linkedDeployment: string | null;
       linkedBy: ('cause' | 'time') | null;
     };
-    /** @description What keeps numbers from being right. */
+    /** What keeps numbers from being right. */
     DataQualityReport: {
-      /** @description Events no entity claims, by source and the key they could match by. */
+      /** Events no entity claims, by source and the key they could match by. */
       unattributedEvents: {
-        /** @enum {string} */
         eventType: 'deployment' | 'incident';
         source: string;
         matchKey: string | null;
         count: number;
       }[];
-      /** @description Entities with events (named directly) but no annotation to match future ones. */
+      /** Entities with events (named directly) but no annotation to match future ones. */
       entitiesWithoutAnnotations: {
         entityRef: string;
         missing: string[];
       }[];
-      /** @description Entity refs named by events that the catalog does not know. */
+      /** Entity refs named by events that the catalog does not know. */
       unknownEntities: string[];
       clockSkewedChanges: number;
       deploymentsWithUnknownCommits: number;
-      /** @description Incidents open for 7 days or more. */
+      /** Incidents open for 7 days or more. */
       staleOpenIncidents: {
         entityRef: string;
         source: string;
@@ -431,7 +427,7 @@ export interface components {
         startedAt: string;
       }[];
     };
-    /** @description Counts of the batch and the items refused, with the field and reason. */
+    /** Counts of the batch and the items refused, with the field and reason. */
     IngestResult: {
       accepted: number;
       updated: number;
@@ -443,7 +439,7 @@ export interface components {
     };
   };
   responses: {
-    /** @description One job per repository or service and step, with pages done and (when the provider says) pages in all; per entity, jobs done out of its jobs. */
+    /** One job per repository or service and step, with pages done and (when the provider says) pages in all; per entity, jobs done out of its jobs. */
     BackfillStatus: {
       headers: {
         [name: string]: unknown;
@@ -459,7 +455,6 @@ export interface components {
             source: string;
             target: string;
             step: string;
-            /** @enum {string} */
             status: 'pending' | 'running' | 'done' | 'failed';
             pagesDone: number;
             pagesTotal?: number | null;
@@ -476,7 +471,7 @@ export interface components {
         };
       };
     };
-    /** @description Counts of the batch and the items refused, with the field and reason. */
+    /** Counts of the batch and the items refused, with the field and reason. */
     IngestResult: {
       headers: {
         [name: string]: unknown;
@@ -485,7 +480,7 @@ export interface components {
         'application/json': components['schemas']['IngestResult'];
       };
     };
-    /** @description Newest first; pass nextCursor back as cursor for the next page. */
+    /** Newest first; pass nextCursor back as cursor for the next page. */
     DeploymentPage: {
       headers: {
         [name: string]: unknown;
@@ -497,7 +492,7 @@ export interface components {
         };
       };
     };
-    /** @description Newest first; pass nextCursor back as cursor for the next page. */
+    /** Newest first; pass nextCursor back as cursor for the next page. */
     IncidentPage: {
       headers: {
         [name: string]: unknown;
@@ -509,7 +504,7 @@ export interface components {
         };
       };
     };
-    /** @description Backstage's error shape. */
+    /** Backstage's error shape. */
     Error: {
       headers: {
         [name: string]: unknown;
@@ -529,11 +524,11 @@ export interface components {
   };
   parameters: {
     entityRefRequired: string;
-    /** @description ISO date (midnight in dora.timeZone) or date-time with offset; default 90 days before `to`. */
+    /** ISO date (midnight in dora.timeZone) or date-time with offset; default 90 days before `to`. */
     from: string;
-    /** @description ISO date or date-time with offset, exclusive; default now. */
+    /** ISO date or date-time with offset, exclusive; default now. */
     to: string;
-    /** @description Bucket length of `series`. */
+    /** Bucket length of `series`. */
     granularity: 'day' | 'week' | 'month';
     limit: number;
     cursor: string;
@@ -553,14 +548,13 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The plugin is up. */
+      /** The plugin is up. */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': {
-            /** @constant */
             status?: 'ok';
           };
         };
@@ -571,9 +565,9 @@ export interface operations {
     parameters: {
       query: {
         entityRef: components['parameters']['entityRefRequired'];
-        /** @description ISO date (midnight in dora.timeZone) or date-time with offset; default 90 days before `to`. */
+        /** ISO date (midnight in dora.timeZone) or date-time with offset; default 90 days before `to`. */
         from?: components['parameters']['from'];
-        /** @description ISO date or date-time with offset, exclusive; default now. */
+        /** ISO date or date-time with offset, exclusive; default now. */
         to?: components['parameters']['to'];
         limit?: components['parameters']['limit'];
         cursor?: components['parameters']['cursor'];
@@ -630,9 +624,9 @@ export interface operations {
     parameters: {
       query: {
         entityRef: components['parameters']['entityRefRequired'];
-        /** @description ISO date (midnight in dora.timeZone) or date-time with offset; default 90 days before `to`. */
+        /** ISO date (midnight in dora.timeZone) or date-time with offset; default 90 days before `to`. */
         from?: components['parameters']['from'];
-        /** @description ISO date or date-time with offset, exclusive; default now. */
+        /** ISO date or date-time with offset, exclusive; default now. */
         to?: components['parameters']['to'];
         limit?: components['parameters']['limit'];
         cursor?: components['parameters']['cursor'];
@@ -675,7 +669,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description What the reconciliation did. */
+      /** What the reconciliation did. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -720,11 +714,11 @@ export interface operations {
     parameters: {
       query: {
         entityRef: components['parameters']['entityRefRequired'];
-        /** @description ISO date (midnight in dora.timeZone) or date-time with offset; default 90 days before `to`. */
+        /** ISO date (midnight in dora.timeZone) or date-time with offset; default 90 days before `to`. */
         from?: components['parameters']['from'];
-        /** @description ISO date or date-time with offset, exclusive; default now. */
+        /** ISO date or date-time with offset, exclusive; default now. */
         to?: components['parameters']['to'];
-        /** @description Bucket length of `series`. */
+        /** Bucket length of `series`. */
         granularity?: components['parameters']['granularity'];
       };
       header?: never;
@@ -733,7 +727,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The five metric objects over the window, `previous` (the same for the window of equal length before), `series` and `dataQuality`. */
+      /** The five metric objects over the window, `previous` (the same for the window of equal length before), `series` and `dataQuality`. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -749,13 +743,13 @@ export interface operations {
     parameters: {
       query: {
         groupRef: string;
-        /** @description ISO date (midnight in dora.timeZone) or date-time with offset; default 90 days before `to`. */
+        /** ISO date (midnight in dora.timeZone) or date-time with offset; default 90 days before `to`. */
         from?: components['parameters']['from'];
-        /** @description ISO date or date-time with offset, exclusive; default now. */
+        /** ISO date or date-time with offset, exclusive; default now. */
         to?: components['parameters']['to'];
-        /** @description Bucket length of `series`. */
+        /** Bucket length of `series`. */
         granularity?: components['parameters']['granularity'];
-        /** @description Whose events count, the team's members now or at the time of each event. */
+        /** Whose events count, the team's members now or at the time of each event. */
         ownership?: 'current' | 'at-event';
         includeSubgroups?: boolean;
       };
@@ -765,7 +759,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The entity answer pooled over the team's entities, with entities, entityCount, hiddenEntityCount and perEntityDeploymentFrequency. */
+      /** The entity answer pooled over the team's entities, with entities, entityCount, hiddenEntityCount and perEntityDeploymentFrequency. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -780,9 +774,9 @@ export interface operations {
   TemplateReport: {
     parameters: {
       query?: {
-        /** @description ISO date (midnight in dora.timeZone) or date-time with offset; default 90 days before `to`. */
+        /** ISO date (midnight in dora.timeZone) or date-time with offset; default 90 days before `to`. */
         from?: components['parameters']['from'];
-        /** @description ISO date or date-time with offset, exclusive; default now. */
+        /** ISO date or date-time with offset, exclusive; default now. */
         to?: components['parameters']['to'];
       };
       header?: never;
@@ -791,7 +785,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description One row per template, and one with templateRef null. */
+      /** One row per template, and one with templateRef null. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -806,11 +800,11 @@ export interface operations {
   TemplateMetrics: {
     parameters: {
       query: {
-        /** @description Empty for the entities created from no template. */
+        /** Empty for the entities created from no template. */
         templateRef: string;
-        /** @description ISO date (midnight in dora.timeZone) or date-time with offset; default 90 days before `to`. */
+        /** ISO date (midnight in dora.timeZone) or date-time with offset; default 90 days before `to`. */
         from?: components['parameters']['from'];
-        /** @description ISO date or date-time with offset, exclusive; default now. */
+        /** ISO date or date-time with offset, exclusive; default now. */
         to?: components['parameters']['to'];
       };
       header?: never;
@@ -819,7 +813,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description One template row with its entities. */
+      /** One template row with its entities. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -840,7 +834,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description What keeps numbers from being right. */
+      /** What keeps numbers from being right. */
       200: {
         headers: {
           [name: string]: unknown;
