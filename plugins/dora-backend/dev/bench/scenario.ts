@@ -80,7 +80,9 @@ export async function measureDatabase(o: {
   const recompute = await call(base, 'POST', '/v1/recompute', {});
   const recomputeMs = now() - t;
   if (recompute.status !== 200)
-    throw new Error(`recompute: ${recompute.status}`);
+    throw new Error(
+      `recompute: ${recompute.status} ${JSON.stringify(recompute.body)}`,
+    );
   const store = await o.referenceStore();
   await prepareReference(store);
   t = now();

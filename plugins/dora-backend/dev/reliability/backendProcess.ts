@@ -150,6 +150,11 @@ export class BackendProcess {
     };
     child.stdout!.on('data', collect);
     child.stderr!.on('data', collect);
+    // A crash (a signal, or an exit before any log line) leaves no trace of
+    // its own in the log: say how the process ended.
+    child.on('exit', (code, signal) =>
+      file.write(`[harness] process exited: code ${code}, signal ${signal}\n`),
+    );
     try {
       await this.waitUntilHealthy(180_000);
     } catch (error) {
@@ -249,6 +254,11 @@ export async function call(
     }
     return { status: res.status, body: parsed };
   } catch (error) {
-    return { status: 0, body: String(error) };
+    // fetch's own message ("fetch failed") hides why: the cause says it.
+    const cause = (error as { cause?: unknown }).cause;
+    return {
+      status: 0,
+      body: cause ? `${error} (${String(cause)})` : String(error),
+    };
   }
 }
