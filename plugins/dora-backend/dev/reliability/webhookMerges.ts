@@ -47,10 +47,11 @@ export async function webhookMergesOnTwoReplicas(options: {
     sent += deliveries.length;
     const targets = deliveries.map(() => {
       const first = rng() < 0.5 ? 0 : 1;
-      if (rng() >= REDELIVERED) return [replicas[first]];
-      redelivered++;
-      return [replicas[first], replicas[1 - first]];
+      return rng() < REDELIVERED
+        ? [replicas[first], replicas[1 - first]]
+        : [replicas[first]];
     });
+    redelivered += targets.filter(t => t.length > 1).length;
     await Promise.all(
       deliveries.flatMap((d, i) =>
         targets[i].map(async r => count(await sendGithubDelivery(r.url, d))),

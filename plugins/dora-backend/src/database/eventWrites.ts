@@ -95,7 +95,7 @@ async function writeKeyedEventsIn<T extends { eventKey: string }>(
     table,
     key: item => item.row.eventKey,
     columns: item => columns(item.row),
-    stored: (trx, batch) =>
+    stored: (_trx, batch) =>
       rowsRead
         ? Promise.resolve(rowsRead)
         : storedByEventKey(
