@@ -14,6 +14,8 @@ const CONFLICT_CODES = new Set([
   'SQLITE_CONSTRAINT_UNIQUE',
   'SQLITE_CONSTRAINT_PRIMARYKEY',
   'SQLITE_BUSY',
+  // WAL mode: another connection committed since this transaction's read.
+  'SQLITE_BUSY_SNAPSHOT',
 ]);
 
 export function isConcurrencyConflict(error: unknown): boolean {
