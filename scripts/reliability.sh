@@ -4,10 +4,12 @@
 #      of `yarn test`): idempotency and order (fast-check), push semantics,
 #      10,000 bad payloads, auth and permissions, secrets and body limits,
 #      SQL bindings, migrations and parity on SQLite, PostgreSQL and MySQL,
-#      plus the database-unavailable (503) mapping;
+#      webhook merges of two replicas on one database, plus the
+#      database-unavailable (503) mapping;
 #   2. the process-level tests (dev/reliability/run.ts): a private PostgreSQL
 #      (initdb in a temp dir, its own port), real backend processes, SIGKILL
-#      mid-batch, PostgreSQL crashed mid-ingest, two replicas on one database.
+#      mid-batch, PostgreSQL crashed mid-ingest, two replicas on one database
+#      (pushes, and conflicting signed webhook deliveries split between them).
 # Each part prints its figures; a summary follows. Exits non-zero on failure.
 # Needs the shared test databases of scripts/test.sh (for step 1) and the
 # PostgreSQL 15 binaries (for step 2; run as root or as `postgres`).

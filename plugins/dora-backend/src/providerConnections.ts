@@ -20,7 +20,7 @@ import { WebhookIngestor } from './webhooks/WebhookIngestor';
 export async function createProviderConnections(deps: {
   store: Pick<
     DatabaseDoraStore,
-    'storedEvents' | 'pullRequests' | 'webhookDeliveries' | 'backfillState'
+    'storedEvents' | 'mergeTransaction' | 'webhookDeliveries' | 'backfillState'
   >;
   config: DoraConfig;
   rootConfig?: RootConfigService;
@@ -36,8 +36,7 @@ export async function createProviderConnections(deps: {
   const stored = deps.store.storedEvents;
   const observations = new ObservationIngest({
     ingest: deps.ingest,
-    stored,
-    pullRequests: deps.store.pullRequests,
+    merges: deps.store,
     catalogIndex: deps.catalogIndex,
     logger: deps.logger,
   });

@@ -9,7 +9,8 @@ import { demoEntities } from '../../src/reliability/__testUtils__/demoFill';
 // Started by backendProcess.ts with `--config <file>`. The benchmark
 // (dev/bench) hands it its generated organisation as a JSON file in
 // DORA_BACKEND_ENTITIES, and asks for its lower-bound route with
-// DORA_BACKEND_LOWER_BOUND.
+// DORA_BACKEND_LOWER_BOUND; the replicas part adds the webhook ingress with
+// DORA_BACKEND_WEBHOOKS.
 const entitiesFile = process.env.DORA_BACKEND_ENTITIES;
 const entities = entitiesFile
   ? JSON.parse(readFileSync(entitiesFile, 'utf8'))
@@ -19,4 +20,10 @@ backend.add(catalogServiceMock.factory({ entities }));
 backend.add(import('../../src'));
 if (process.env.DORA_BACKEND_LOWER_BOUND)
   backend.add(import('../bench/lowerBoundModule'));
+// Provider webhooks (the replicas part): the events backend's HTTP ingress
+// with the GitHub module's signature check, as an installation runs them.
+if (process.env.DORA_BACKEND_WEBHOOKS) {
+  backend.add(import('@backstage/plugin-events-backend'));
+  backend.add(import('@backstage/plugin-events-backend-module-github'));
+}
 backend.start();

@@ -2,6 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { GITHUB_WEBHOOK_SECRET } from './githubDeliveries';
 import { freePort, PrivatePostgres } from './privatePostgres';
 
 /** The static token the tests push and read with. */
@@ -47,6 +48,8 @@ export class BackendProcess {
     entitiesFile?: string;
     /** Also serve the benchmark's lower-bound route (dev/bench/lowerBoundModule.ts). */
     lowerBound?: boolean;
+    /** Also take GitHub webhooks, signed with GITHUB_WEBHOOK_SECRET. */
+    webhooks?: boolean;
   }): Promise<BackendProcess> {
     const port = await freePort();
     const dir = mkdtempSync(join(tmpdir(), `dora-${options.name}-`));
@@ -75,7 +78,19 @@ export class BackendProcess {
       dora: {
         timeZone: 'UTC',
         reconcile: { frequency: { seconds: options.reconcileSeconds ?? 2 } },
+        // Webhooks are what the test sends; nothing may call GitHub's API.
+        ...(options.webhooks ? { backfill: { enabled: false } } : {}),
       },
+      ...(options.webhooks
+        ? {
+            events: {
+              // Each delivery is handled by the replica that received it.
+              useEventBus: 'never',
+              http: { topics: ['github'] },
+              modules: { github: { webhookSecret: GITHUB_WEBHOOK_SECRET } },
+            },
+          }
+        : {}),
     };
     const configFile = join(dir, 'app-config.json');
     writeFileSync(configFile, JSON.stringify(config));
@@ -89,6 +104,7 @@ export class BackendProcess {
           ? { DORA_BACKEND_ENTITIES: options.entitiesFile }
           : {}),
         ...(options.lowerBound ? { DORA_BACKEND_LOWER_BOUND: '1' } : {}),
+        ...(options.webhooks ? { DORA_BACKEND_WEBHOOKS: '1' } : {}),
       },
     );
     await process_.spawn();

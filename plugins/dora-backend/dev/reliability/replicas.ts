@@ -8,6 +8,7 @@ import { printFigures } from '../../src/reliability/__testUtils__/report';
 import { BackendProcess, call, sleep } from './backendProcess';
 import { PrivatePostgres } from './privatePostgres';
 import { check, waitFor } from './scenarioTools';
+import { webhookMergesOnTwoReplicas } from './webhookMerges';
 import { dirtyCount, storeSnapshot } from './storeInspection';
 
 const BATCH = 50;
@@ -41,7 +42,8 @@ const STARTUP_ATTEMPTS = 4;
  * (a client retrying on the other replica), several batches in flight; the
  * store must end equal to one built through a single backend, both replicas
  * must serve the same figures, and the global reconcile task must run once
- * per cadence, not once per replica.
+ * per cadence, not once per replica. Then conflicting webhook deliveries
+ * split between the two (see webhookMerges.ts).
  */
 export async function twoReplicas(pg: PrivatePostgres) {
   // Started together on an empty database, as a first deployment would.
@@ -52,7 +54,13 @@ export async function twoReplicas(pg: PrivatePostgres) {
   // counted in the figures).
   let startupRestarts = 0;
   const startReplica = async (name: string, prefix: string, offset: number) => {
-    const options = { name, pg, prefix, reconcileSeconds: RECONCILE_SECONDS };
+    const options = {
+      name,
+      pg,
+      prefix,
+      reconcileSeconds: RECONCILE_SECONDS,
+      webhooks: true,
+    };
     for (let attempt = 1; ; attempt++) {
       try {
         return await BackendProcess.start(
@@ -163,6 +171,15 @@ export async function twoReplicas(pg: PrivatePostgres) {
       if (!answers.every(x => isDeepStrictEqual(x.body, answers[0].body)))
         figuresDiffer.push(ref);
     }
+
+    // Provider webhooks merged by both replicas at once (while the
+    // reconcile task starts running).
+    await webhookMergesOnTwoReplicas({
+      replicas: [a, b],
+      single,
+      replicaDb,
+      singleDb,
+    });
 
     // Reconcile runs: wait for several (the task's first run is 30 s after start).
     await waitFor(async () => {

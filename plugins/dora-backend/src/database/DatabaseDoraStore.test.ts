@@ -233,6 +233,38 @@ describe('DatabaseDoraStore', () => {
   );
 
   it.each(databases.eachSupportedId())(
+    'keeps the newer facts when an older derivation commits last on %p',
+    async id => {
+      // Two replicas derive the same entity after their own writes; the one
+      // that loaded its history first may replace the facts last.
+      const { store } = await createTestStore(databases, id);
+      const entity = {
+        entityRef: workedExample.entityRef,
+        productionEnvironments,
+      };
+      await store.upsertDeployments(deployments.slice(0, 2));
+      const [older] = await store.loadHistories([entity]);
+      await store.upsertDeployments(deployments);
+      const [newer] = await store.loadHistories([entity]);
+      await store.replaceFacts([derived(newer)]);
+      await store.replaceFacts([derived(older)]);
+
+      const facts = await store.loadFacts(
+        { entityRefs: [workedExample.entityRef] },
+        0,
+        Date.parse('2100-01-01T00:00:00Z'),
+      );
+      expect(facts.deployments).toHaveLength(
+        derived(newer).facts.deployments.length,
+      );
+      expect(derived(older).facts.deployments.length).toBeLessThan(
+        facts.deployments.length,
+      );
+      expect(await store.dirtyEntities(10)).toEqual([]);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'migrates up and down on %p',
     async id => {
       const knex: Knex = await databases.init(id);

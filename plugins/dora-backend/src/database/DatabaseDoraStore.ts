@@ -21,6 +21,7 @@ import {
 import { BackfillStateStore } from './BackfillStateStore';
 import { loadFacts } from './facts';
 import { factRevisions, loadHistories, replaceFacts } from './histories';
+import { inMergeTransaction, MergeTransaction } from './mergeTransaction';
 import { migrateToLatest } from './migrate';
 import { PullRequestStore } from './pullRequests';
 import { StoredEvents } from './storedEvents';
@@ -76,6 +77,14 @@ export class DatabaseDoraStore implements DoraStore {
     this.pullRequests = new PullRequestStore(db);
     this.webhookDeliveries = new WebhookDeliveryStore(db);
     this.backfillState = new BackfillStateStore(db);
+  }
+
+  /**
+   * Runs a merge of provider observations with what is stored in one
+   * transaction, the rows it reads locked (see mergeTransaction.ts).
+   */
+  mergeTransaction<T>(merge: (tx: MergeTransaction) => Promise<T>) {
+    return inMergeTransaction(this.db, merge);
   }
 
   upsertDeployments(items: Attributed<DeploymentRow>[]) {

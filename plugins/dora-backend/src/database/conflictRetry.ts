@@ -14,6 +14,8 @@ const CONFLICT_CODES = new Set([
   'SQLITE_CONSTRAINT_UNIQUE',
   'SQLITE_CONSTRAINT_PRIMARYKEY',
   'SQLITE_BUSY',
+  // WAL mode: another connection committed since this transaction's read.
+  'SQLITE_BUSY_SNAPSHOT',
 ]);
 
 export function isConcurrencyConflict(error: unknown): boolean {
@@ -26,12 +28,13 @@ const ATTEMPTS = 5;
 /** Runs `transaction` again (with a short random pause) when it lost a race. */
 export async function retryOnConflict<T>(
   transaction: () => Promise<T>,
+  attempts: number = ATTEMPTS,
 ): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await transaction();
     } catch (error) {
-      if (attempt >= ATTEMPTS || !isConcurrencyConflict(error)) throw error;
+      if (attempt >= attempts || !isConcurrencyConflict(error)) throw error;
       // Jitter, so that two replicas that collided do not collide again.
       await new Promise(r => setTimeout(r, Math.random() * 50 * attempt));
     }

@@ -78,68 +78,89 @@ const EVENT_TABLES: Record<EventType, string> = {
 };
 
 /**
- * Stores a batch of keyed events in one transaction (see
+ * Stores a batch of keyed events in transaction `trx` (see
  * {@link writeKeyedRows}); a written event's attributions are replaced, and
  * the entities it belonged to before and after get dirty.
  */
-function upsertKeyedEvents<T extends { eventKey: string }>(
-  db: Knex,
+async function writeKeyedEventsIn<T extends { eventKey: string }>(
+  trx: Knex.Transaction,
   eventType: EventType,
   items: Attributed<T>[],
   columns: (row: T) => Record<string, unknown>,
   now: number,
+  rowsRead?: ReadonlyMap<string, StoredRow>,
 ): Promise<UpsertResult> {
   const table = EVENT_TABLES[eventType];
   const spec: KeyedTable<Attributed<T>> = {
     table,
     key: item => item.row.eventKey,
     columns: item => columns(item.row),
-    stored: (trx, batch) =>
-      storedByEventKey(
-        trx,
-        table,
-        batch.map(i => i.row.eventKey),
-      ),
+    stored: (_trx, batch) =>
+      rowsRead
+        ? Promise.resolve(rowsRead)
+        : storedByEventKey(
+            trx,
+            table,
+            batch.map(i => i.row.eventKey),
+          ),
   };
-  // Another replica may store the same new keys at the same time.
-  return retryOnConflict(() =>
-    db.transaction(async trx => {
-      const { outcomes, written } = await writeKeyedRows(trx, spec, items, now);
-      const ids = await storedByEventKey(
-        trx,
-        table,
-        written.map(i => i.row.eventKey),
-      );
-      const affected = new Set<string>();
-      for (const batch of chunks([...ids.values()].map(r => r.id))) {
-        const old: Pick<AttributionRow, 'entity_ref'>[] = await trx(
-          'dora_attributions',
-        )
-          .select('entity_ref')
-          .where('event_type', eventType)
-          .whereIn('event_id', batch);
-        old.forEach(r => affected.add(r.entity_ref));
-        await trx('dora_attributions')
-          .where('event_type', eventType)
-          .whereIn('event_id', batch)
-          .delete();
-      }
-      const attributionRows = written.flatMap(({ row, attributions }) =>
-        attributionColumns(
-          eventType,
-          ids.get(row.eventKey)!.id,
-          attributions,
-          now,
-        ),
-      );
-      attributionRows.forEach(r => affected.add(r.entity_ref));
-      for (const batch of chunks(attributionRows))
-        await trx('dora_attributions').insert(batch);
-      await markDirtyIn(trx, [...affected]);
-      return { outcomes, affectedEntities: [...affected] };
-    }),
+  const { outcomes, written } = await writeKeyedRows(trx, spec, items, now);
+  const ids = await storedByEventKey(
+    trx,
+    table,
+    written.map(i => i.row.eventKey),
   );
+  const affected = new Set<string>();
+  for (const batch of chunks([...ids.values()].map(r => r.id))) {
+    const old: Pick<AttributionRow, 'entity_ref'>[] = await trx(
+      'dora_attributions',
+    )
+      .select('entity_ref')
+      .where('event_type', eventType)
+      .whereIn('event_id', batch);
+    old.forEach(r => affected.add(r.entity_ref));
+    await trx('dora_attributions')
+      .where('event_type', eventType)
+      .whereIn('event_id', batch)
+      .delete();
+  }
+  const attributionRows = written.flatMap(({ row, attributions }) =>
+    attributionColumns(eventType, ids.get(row.eventKey)!.id, attributions, now),
+  );
+  attributionRows.forEach(r => affected.add(r.entity_ref));
+  for (const batch of chunks(attributionRows))
+    await trx('dora_attributions').insert(batch);
+  await markDirtyIn(trx, [...affected]);
+  return { outcomes, affectedEntities: [...affected] };
 }
+
+/*
+ * The writes of one transaction, for callers that run their own. With
+ * `rowsRead` (the rows a merge locked, see mergeTransaction.ts) the write
+ * compares with those instead of reading the table again.
+ */
+
+export const writeDeploymentRowsIn = (
+  trx: Knex.Transaction,
+  items: Attributed<DeploymentRow>[],
+  now: number,
+  rowsRead?: ReadonlyMap<string, StoredRow>,
+) =>
+  writeKeyedEventsIn(
+    trx,
+    'deployment',
+    items,
+    deploymentColumns,
+    now,
+    rowsRead,
+  );
+
+export const writeIncidentRowsIn = (
+  trx: Knex.Transaction,
+  items: Attributed<IncidentRow>[],
+  now: number,
+  rowsRead?: ReadonlyMap<string, StoredRow>,
+) => writeKeyedEventsIn(trx, 'incident', items, incidentColumns, now, rowsRead);
 
 export function attributionColumns(
   eventType: EventType,
@@ -174,19 +195,27 @@ export async function markDirtyIn(db: Knex, entityRefs: readonly string[]) {
   }
 }
 
+// Each in a transaction of its own; another replica may store the same new
+// keys at the same time, which makes one of the two start over.
 export const upsertDeploymentRows = (
   db: Knex,
   items: Attributed<DeploymentRow>[],
   now: number,
-) => upsertKeyedEvents(db, 'deployment', items, deploymentColumns, now);
+) =>
+  retryOnConflict(() =>
+    db.transaction(trx => writeDeploymentRowsIn(trx, items, now)),
+  );
 
 export const upsertIncidentRows = (
   db: Knex,
   items: Attributed<IncidentRow>[],
   now: number,
-) => upsertKeyedEvents(db, 'incident', items, incidentColumns, now);
+) =>
+  retryOnConflict(() =>
+    db.transaction(trx => writeIncidentRowsIn(trx, items, now)),
+  );
 
-const changeKey = (r: { repository: string; sha: string }) =>
+export const changeKey = (r: { repository: string; sha: string }) =>
   `${r.repository}\n${r.sha}`;
 
 const CHANGES: KeyedTable<ChangeRow> = {
@@ -232,33 +261,36 @@ const CHANGES: KeyedTable<ChangeRow> = {
  * Commits are keyed by repository and sha. A new or changed commit can change
  * what deployments of that repository shipped, so their entities get dirty.
  */
-export function upsertChangeRows(
-  db: Knex,
+export async function writeChangeRowsIn(
+  trx: Knex.Transaction,
   rows: ChangeRow[],
   now: number,
+  rowsRead?: ReadonlyMap<string, StoredRow>,
 ): Promise<UpsertResult> {
-  return retryOnConflict(() =>
-    db.transaction(async trx => {
-      const { outcomes, written } = await writeKeyedRows(
-        trx,
-        CHANGES,
-        rows,
-        now,
-      );
-      const repositories = [...new Set(written.map(r => r.repository))];
-      const affected = new Set<string>();
-      for (const batch of chunks(repositories)) {
-        const refs: Pick<AttributionRow, 'entity_ref'>[] = await trx(
-          'dora_attributions as a',
-        )
-          .join('dora_deployments as d', 'd.id', 'a.event_id')
-          .where('a.event_type', 'deployment')
-          .whereIn('d.repository', batch)
-          .distinct('a.entity_ref');
-        refs.forEach(r => affected.add(r.entity_ref));
+  const spec: KeyedTable<ChangeRow> = rowsRead
+    ? {
+        ...CHANGES,
+        stored: async () => rowsRead,
       }
-      await markDirtyIn(trx, [...affected]);
-      return { outcomes, affectedEntities: [...affected] };
-    }),
-  );
+    : CHANGES;
+  const { outcomes, written } = await writeKeyedRows(trx, spec, rows, now);
+  const repositories = [...new Set(written.map(r => r.repository))];
+  const affected = new Set<string>();
+  for (const batch of chunks(repositories)) {
+    const refs: Pick<AttributionRow, 'entity_ref'>[] = await trx(
+      'dora_attributions as a',
+    )
+      .join('dora_deployments as d', 'd.id', 'a.event_id')
+      .where('a.event_type', 'deployment')
+      .whereIn('d.repository', batch)
+      .distinct('a.entity_ref');
+    refs.forEach(r => affected.add(r.entity_ref));
+  }
+  await markDirtyIn(trx, [...affected]);
+  return { outcomes, affectedEntities: [...affected] };
 }
+
+export const upsertChangeRows = (db: Knex, rows: ChangeRow[], now: number) =>
+  retryOnConflict(() =>
+    db.transaction(trx => writeChangeRowsIn(trx, rows, now)),
+  );

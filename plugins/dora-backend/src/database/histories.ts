@@ -156,14 +156,18 @@ export async function loadHistories(
         'a.entity_ref as attributed_to',
         'a.owner_chain',
       );
-  const [states, deploymentRows, incidentRows]: [
-    Pick<EntityStateRow, 'entity_ref' | 'version'>[],
+  // The versions first: events written after this read raise them, so the
+  // history read next is at least as new as the version it is labelled
+  // with, and replaceFacts can tell an older derivation from a newer one.
+  const states: Pick<EntityStateRow, 'entity_ref' | 'version'>[] = await db(
+    'dora_entity_state',
+  )
+    .whereIn('entity_ref', refs)
+    .select('entity_ref', 'version');
+  const [deploymentRows, incidentRows]: [
     DeploymentHistoryRow[],
     IncidentHistoryRow[],
   ] = await Promise.all([
-    db('dora_entity_state')
-      .whereIn('entity_ref', refs)
-      .select('entity_ref', 'version'),
     attributed('deployment', 'dora_deployments', [
       'environment',
       'status',
@@ -224,10 +228,46 @@ export async function loadHistories(
  * Replaces the facts of a batch of entities in one transaction. The state
  * rows are locked first, in ref order, so that two replicas deriving
  * overlapping batches take turns instead of colliding or deadlocking.
+ *
+ * Facts derived from an older version than the stored ones are dropped: two
+ * replicas derive the same entity after their own writes, and the one that
+ * loaded its history first may commit last; its facts must not replace the
+ * newer ones (which would leave the entity dirty until the next reconcile).
  */
 export async function replaceFacts(
   db: Knex,
   derived: readonly { stored: StoredHistory; facts: EntityFacts }[],
+) {
+  const computedAt = Date.now();
+  await retryOnConflict(() =>
+    db.transaction(async trx => {
+      const locked: Pick<
+        EntityStateRow,
+        'entity_ref' | 'facts_revision' | 'computed_version'
+      >[] = await trx('dora_entity_state')
+        .whereIn(
+          'entity_ref',
+          derived.map(d => d.facts.entityRef),
+        )
+        .orderBy('entity_ref')
+        .forUpdate()
+        .select('entity_ref', 'facts_revision', 'computed_version');
+      const stateOf = new Map(locked.map(s => [s.entity_ref, s]));
+      const newer = derived.filter(
+        ({ stored, facts }) =>
+          Number(stateOf.get(facts.entityRef)?.computed_version ?? 0) <=
+          stored.version,
+      );
+      await writeFacts(trx, newer, stateOf, computedAt);
+    }),
+  );
+}
+
+async function writeFacts(
+  trx: Knex.Transaction,
+  derived: readonly { stored: StoredHistory; facts: EntityFacts }[],
+  stateOf: ReadonlyMap<string, Pick<EntityStateRow, 'facts_revision'>>,
+  computedAt: number,
 ) {
   const refs = derived.map(d => d.facts.entityRef).sort();
   const deploymentRows: DeploymentFactRow[] = [];
@@ -276,45 +316,33 @@ export async function replaceFacts(
       });
     }
   }
-  const computedAt = Date.now();
-  await retryOnConflict(() =>
-    db.transaction(async trx => {
-      const locked: Pick<EntityStateRow, 'entity_ref' | 'facts_revision'>[] =
-        await trx('dora_entity_state')
-          .whereIn('entity_ref', refs)
-          .orderBy('entity_ref')
-          .forUpdate()
-          .select('entity_ref', 'facts_revision');
-      const revisions = new Map<string, number>(
-        locked.map(s => [s.entity_ref, Number(s.facts_revision)]),
-      );
-      const states = derived.map(({ stored, facts }) => ({
-        entity_ref: facts.entityRef,
-        version: stored.version,
-        computed_version: stored.version,
-        computed_at: computedAt,
-        facts_revision: (revisions.get(facts.entityRef) ?? 0) + 1,
-      }));
-      for (const table of [
-        'dora_deployment_facts',
-        'dora_recovery_facts',
-        'dora_incident_facts',
-      ]) {
-        await trx(table).whereIn('entity_ref', refs).delete();
-      }
-      for (const batch of chunks(deploymentRows))
-        await trx('dora_deployment_facts').insert(batch);
-      for (const batch of chunks(recoveryRows))
-        await trx('dora_recovery_facts').insert(batch);
-      for (const batch of chunks(incidentRows))
-        await trx('dora_incident_facts').insert(batch);
-      for (const batch of chunks(states))
-        await trx('dora_entity_state')
-          .insert(batch)
-          .onConflict('entity_ref')
-          .merge(['computed_version', 'computed_at', 'facts_revision']);
-    }),
-  );
+  const states = derived.map(({ stored, facts }) => ({
+    entity_ref: facts.entityRef,
+    version: stored.version,
+    computed_version: stored.version,
+    computed_at: computedAt,
+    facts_revision:
+      Number(stateOf.get(facts.entityRef)?.facts_revision ?? 0) + 1,
+  }));
+  for (const table of [
+    'dora_deployment_facts',
+    'dora_recovery_facts',
+    'dora_incident_facts',
+  ]) {
+    for (const batch of chunks(refs))
+      await trx(table).whereIn('entity_ref', batch).delete();
+  }
+  for (const batch of chunks(deploymentRows))
+    await trx('dora_deployment_facts').insert(batch);
+  for (const batch of chunks(recoveryRows))
+    await trx('dora_recovery_facts').insert(batch);
+  for (const batch of chunks(incidentRows))
+    await trx('dora_incident_facts').insert(batch);
+  for (const batch of chunks(states))
+    await trx('dora_entity_state')
+      .insert(batch)
+      .onConflict('entity_ref')
+      .merge(['computed_version', 'computed_at', 'facts_revision']);
 }
 
 /**

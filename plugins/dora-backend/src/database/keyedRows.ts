@@ -19,7 +19,7 @@ export type KeyedTable<T> = {
   stored: (
     trx: Knex.Transaction,
     items: readonly T[],
-  ) => Promise<Map<string, StoredRow>>;
+  ) => Promise<ReadonlyMap<string, StoredRow>>;
 };
 
 /**

@@ -12,23 +12,41 @@ export type PullRequestState = {
   mergeSha: string | null;
 };
 
+const keyOf = (pr: { source: string; repository: string; number: number }) =>
+  `${pr.source}\n${pr.repository}\n${pr.number}`;
+
 /**
  * Pull requests seen through webhooks. A review usually arrives before the
  * merge commit exists, so each field is kept here until the merge tells which
  * commit the pull request belongs to.
+ *
+ * Inside a merge transaction (see mergeTransaction.ts) `get` locks the row it
+ * reads, and `put` never overwrites a row it did not read: a pull request
+ * that another replica stored meanwhile makes the insert fail, and the merge
+ * starts over from that row.
  */
 export class PullRequestStore {
-  constructor(private readonly db: Knex) {}
+  // Pull requests `get` found, which `put` updates rather than inserts.
+  private readonly found = new Set<string>();
+
+  constructor(
+    private readonly db: Knex,
+    private readonly options: { lockRows?: boolean } = {},
+  ) {}
 
   async get(
     source: string,
     repository: string,
     number: number,
   ): Promise<PullRequestState | undefined> {
-    const r: PullRequestRow | undefined = await this.db('dora_pull_requests')
+    const query = this.db('dora_pull_requests')
       .where({ source, repository, number })
       .first();
+    const r: PullRequestRow | undefined = await (this.options.lockRows
+      ? query.forUpdate()
+      : query);
     if (!r) return undefined;
+    this.found.add(keyOf({ source, repository, number }));
     return {
       source: r.source,
       repository: r.repository,
@@ -40,19 +58,32 @@ export class PullRequestStore {
     };
   }
 
+  /**
+   * Stores the pull request's state. Inside a merge transaction, a pull
+   * request that `get` found is updated and any other is inserted, never
+   * upserted: when two merges both found no row, the second insert fails
+   * (unique violation, a conflict the merge transaction retries) instead of
+   * overwriting the first one's fields with a merge that never saw them.
+   */
   async put(state: PullRequestState, now: number): Promise<void> {
-    await this.db('dora_pull_requests')
-      .insert({
-        source: state.source,
-        repository: state.repository,
-        number: state.number,
-        created_at: state.createdAt,
-        first_review_at: state.firstReviewAt,
-        merged_at: state.mergedAt,
-        merge_sha: state.mergeSha,
-        updated_at: now,
-      })
-      .onConflict(['source', 'repository', 'number'])
-      .merge();
+    const { source, repository, number } = state;
+    const fields = {
+      created_at: state.createdAt,
+      first_review_at: state.firstReviewAt,
+      merged_at: state.mergedAt,
+      merge_sha: state.mergeSha,
+      updated_at: now,
+    };
+    const table = this.db('dora_pull_requests');
+    if (!this.options.lockRows) {
+      await table
+        .insert({ source, repository, number, ...fields })
+        .onConflict(['source', 'repository', 'number'])
+        .merge();
+    } else if (this.found.has(keyOf(state))) {
+      await table.where({ source, repository, number }).update(fields);
+    } else {
+      await table.insert({ source, repository, number, ...fields });
+    }
   }
 }

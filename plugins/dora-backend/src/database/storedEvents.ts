@@ -6,6 +6,8 @@ import {
   IncidentInput,
 } from '@dora-metrics/plugin-dora-common';
 import { Knex } from 'knex';
+import { changeKey } from './eventWrites';
+import { StoredRow } from './keyedRows';
 import { chunks } from './statementChunks';
 import { ChangeEventRow, DeploymentEventRow, IncidentEventRow } from './tables';
 
@@ -25,18 +27,62 @@ export type DeployedSha = {
  * Reads stored events back in the shape they were pushed in, so that a
  * webhook or backfill observation can be merged with what is already known
  * before it is written again through the ingest service.
+ *
+ * Inside a merge transaction (see mergeTransaction.ts) the reads lock the
+ * rows they find (`SELECT ... FOR UPDATE`, in key order so that two merges
+ * lock shared rows in the same order); knex drops the clause on SQLite,
+ * whose writers are serialised by the database anyway.
  */
 export class StoredEvents {
-  constructor(private readonly db: Knex) {}
+  constructor(
+    private readonly db: Knex,
+    private readonly options: { lockRows?: boolean } = {},
+  ) {}
+
+  // Rows locked so far, by table and key (see lockedRows).
+  private readonly locked = new Map<string, Map<string, StoredRow>>();
+
+  /** `query`, locking the rows it reads when asked to. */
+  private locking<Q extends Knex.QueryBuilder>(query: Q, key: string): Q {
+    if (!this.options.lockRows) return query;
+    return query.orderBy(key).forUpdate() as Q;
+  }
+
+  private remember(
+    table: string,
+    key: string,
+    row: { id: unknown; content_hash: string },
+  ) {
+    if (!this.options.lockRows) return;
+    const rows = this.locked.get(table) ?? new Map<string, StoredRow>();
+    rows.set(key, { id: Number(row.id), hash: row.content_hash });
+    this.locked.set(table, rows);
+  }
+
+  /**
+   * Id and content hash of each row the locking reads found in `table`, by
+   * key (event key; repository and sha for commits). A merge writes against
+   * these, not against a fresh read: a key absent here is inserted, so that
+   * a row another replica inserted since fails the insert instead of being
+   * overwritten by a merge that never saw it.
+   */
+  lockedRows(table: string): ReadonlyMap<string, StoredRow> {
+    return this.locked.get(table) ?? new Map();
+  }
 
   async deployments(
     eventKeys: string[],
   ): Promise<Map<string, DeploymentInput>> {
     const found = new Map<string, DeploymentInput>();
-    for (const keys of chunks([...new Set(eventKeys)])) {
-      for (const r of await this.db<DeploymentEventRow>(
-        'dora_deployments',
-      ).whereIn('event_key', keys)) {
+    for (const keys of chunks([...new Set(eventKeys)].sort())) {
+      for (const r of await this.locking(
+        this.db<DeploymentEventRow>('dora_deployments').whereIn(
+          'event_key',
+          keys,
+        ),
+        'event_key',
+      )) {
+        this.remember('dora_deployments', r.event_key, r);
         found.set(r.event_key, {
           source: r.source,
           id: r.external_id,
@@ -71,11 +117,12 @@ export class StoredEvents {
 
   async incidents(eventKeys: string[]): Promise<Map<string, IncidentInput>> {
     const found = new Map<string, IncidentInput>();
-    for (const keys of chunks([...new Set(eventKeys)])) {
-      for (const r of await this.db<IncidentEventRow>('dora_incidents').whereIn(
+    for (const keys of chunks([...new Set(eventKeys)].sort())) {
+      for (const r of await this.locking(
+        this.db<IncidentEventRow>('dora_incidents').whereIn('event_key', keys),
         'event_key',
-        keys,
       )) {
+        this.remember('dora_incidents', r.event_key, r);
         found.set(r.event_key, {
           source: r.source,
           id: r.external_id,
@@ -100,10 +147,14 @@ export class StoredEvents {
     shas: string[],
   ): Promise<Map<string, ChangeInput>> {
     const found = new Map<string, ChangeInput>();
-    for (const batch of chunks([...new Set(shas)])) {
-      for (const r of await this.db<ChangeEventRow>('dora_changes')
-        .where('repository', repository)
-        .whereIn('sha', batch)) {
+    for (const batch of chunks([...new Set(shas)].sort())) {
+      for (const r of await this.locking(
+        this.db<ChangeEventRow>('dora_changes')
+          .where('repository', repository)
+          .whereIn('sha', batch),
+        'sha',
+      )) {
+        this.remember('dora_changes', changeKey(r), r);
         const pr =
           r.pr_number === null
             ? undefined

@@ -179,29 +179,58 @@ export class IngestService {
     toRow: (parsed: P) => R,
     upsert: (items: Attributed<R>[]) => Promise<UpsertResult>,
   ): Promise<IngestResult> {
-    const { valid, rejected } = validate(batchOf(body, field), schema);
-    const index = await this.deps.catalogIndex.get();
-    const result = await upsert(
-      valid.map(v => {
-        const row = toRow(v.value);
-        return { row, attributions: attributeEvent(index, row) };
-      }),
+    const { items, rejected } = await this.prepareAttributed(
+      batchOf(body, field),
+      schema,
+      toRow,
     );
-    return this.finish(field, result, rejected);
+    return this.finish(field, await upsert(items), rejected);
+  }
+
+  private async prepareAttributed<
+    P,
+    R extends Parameters<typeof attributeEvent>[1],
+  >(
+    list: unknown[],
+    schema: z.ZodType<P, z.ZodTypeDef, unknown>,
+    toRow: (parsed: P) => R,
+  ) {
+    const { valid, rejected } = validate(list, schema);
+    const index = await this.deps.catalogIndex.get();
+    const items = valid.map(v => {
+      const row = toRow(v.value);
+      return { row, attributions: attributeEvent(index, row) };
+    });
+    return { items, rejected };
+  }
+
+  /*
+   * The same steps for a caller that writes in a transaction of its own
+   * (merges of provider observations, see ObservationIngest): validate and
+   * attribute with prepare*, write, then `finish` once it has committed.
+   */
+
+  prepareDeployments(list: unknown[]) {
+    return this.prepareAttributed(list, deploymentSchema, deploymentRow);
+  }
+
+  prepareIncidents(list: unknown[]) {
+    return this.prepareAttributed(list, incidentSchema, incidentRow);
+  }
+
+  prepareChanges(list: unknown[]) {
+    const { valid, rejected } = validate(list, changeSchema);
+    return { rows: valid.map(v => changeRow(v.value)), rejected };
   }
 
   async ingestChanges(body: unknown): Promise<IngestResult> {
-    const { valid, rejected } = validate(
-      batchOf(body, 'changes'),
-      changeSchema,
-    );
-    const result = await this.deps.store.upsertChanges(
-      valid.map(v => changeRow(v.value)),
-    );
+    const { rows, rejected } = this.prepareChanges(batchOf(body, 'changes'));
+    const result = await this.deps.store.upsertChanges(rows);
     return this.finish('changes', result, rejected);
   }
 
-  private async finish(
+  /** Derives the facts of the entities a committed write touched. */
+  async finish(
     kind: string,
     result: UpsertResult,
     rejected: IngestRejection[],

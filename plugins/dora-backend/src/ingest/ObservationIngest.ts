@@ -2,13 +2,13 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import {
   ChangeInput,
   IncidentInput,
+  IngestRejection,
   IngestResult,
-  MAX_BATCH_SIZE,
 } from '@dora-metrics/plugin-dora-common';
+import { CatalogIndex } from '../attribution/CatalogIndex';
 import { CatalogIndexProvider } from '../attribution/CatalogIndexProvider';
-import { PullRequestStore } from '../database/pullRequests';
-import { StoredEvents } from '../database/storedEvents';
-import { chunks } from '../lib/chunks';
+import { MergeTransaction } from '../database/mergeTransaction';
+import { UpsertResult } from '../database/types';
 import { IngestService } from './IngestService';
 import {
   mergeCommit,
@@ -21,36 +21,36 @@ import { Observations, RepositoryIncidentObservation } from './observations';
 
 const key = (source: string, id: string) => `${source}:${id}`;
 
-const batches = <T>(items: T[]) => chunks(items, MAX_BATCH_SIZE);
+/** What one merge transaction wrote, for the ingest service to finish. */
+type Written = { result: UpsertResult; rejected: IngestRejection[] };
 
 /**
  * Applies what webhooks and the backfill observed: each observation is merged
  * with the stored event of the same key (see merge.ts), and the result goes
  * through the push API's ingest service, so validation, attribution, storage
  * and fact derivation are the same as for pushed events.
+ *
+ * Merging reads then writes, so two deliveries of the same key must not both
+ * merge with the same stored state, whichever replica each reaches: each
+ * kind is read, merged and written in one database transaction that locks
+ * the rows it read (see database/mergeTransaction.ts), and facts are derived
+ * once it has committed.
  */
 export class ObservationIngest {
-  // Merging reads then writes; one apply at a time keeps two deliveries for
-  // the same key from both merging with the same stored state.
-  private queue: Promise<unknown> = Promise.resolve();
-
   constructor(
     private readonly deps: {
       ingest: IngestService;
-      stored: StoredEvents;
-      pullRequests: PullRequestStore;
+      merges: {
+        mergeTransaction<T>(
+          merge: (tx: MergeTransaction) => Promise<T>,
+        ): Promise<T>;
+      };
       catalogIndex: CatalogIndexProvider;
       logger: LoggerService;
     },
   ) {}
 
-  apply(observations: Observations): Promise<IngestResult> {
-    const run = this.queue.then(() => this.applyNow(observations));
-    this.queue = run.catch(() => undefined);
-    return run;
-  }
-
-  private async applyNow(o: Observations): Promise<IngestResult> {
+  async apply(o: Observations): Promise<IngestResult> {
     const total: IngestResult = {
       accepted: 0,
       updated: 0,
@@ -68,30 +68,58 @@ export class ObservationIngest {
         );
       }
     };
+    const { ingest } = this.deps;
+    const finish = async (kind: string, item: string, written: Written) => {
+      // A pull request without its merge commit yet writes no event.
+      if (written.result.outcomes.length + written.rejected.length === 0)
+        return;
+      add(await ingest.finish(kind, written.result, written.rejected), item);
+    };
+    // Read before any transaction: attribution inside one then finds the
+    // index in memory instead of calling the catalog with rows locked.
+    const index = await this.deps.catalogIndex.get();
+    const incidents = [
+      ...o.incidents,
+      ...this.byEntity(o.repositoryIncidents, index),
+    ];
 
-    // Commits first, so that a deployment in the same batch finds them.
-    const changes = await this.mergedChanges(o);
-    for (const batch of batches(changes))
-      add(await this.deps.ingest.ingestChanges({ changes: batch }), 'change');
-
-    const deployments = await this.mergedDeployments(o);
-    for (const batch of batches(deployments))
-      add(
-        await this.deps.ingest.ingestDeployments({ deployments: batch }),
-        'deployment',
-      );
-
-    const incidents = await this.mergedIncidents(o);
-    for (const batch of batches(incidents))
-      add(
-        await this.deps.ingest.ingestIncidents({ incidents: batch }),
-        'incident',
-      );
+    // Commits first, so that a deployment in the same delivery finds them.
+    if (o.changes.length > 0 || o.pullRequests.length > 0) {
+      const written = await this.merge(async tx => {
+        const { rows, rejected } = ingest.prepareChanges(
+          await this.mergedChanges(o, tx),
+        );
+        return { result: await tx.upsertChanges(rows), rejected };
+      });
+      await finish('changes', 'change', written);
+    }
+    if (o.deployments.length > 0) {
+      const written = await this.merge(async tx => {
+        const { items, rejected } = await ingest.prepareDeployments(
+          await this.mergedDeployments(o, tx),
+        );
+        return { result: await tx.upsertDeployments(items), rejected };
+      });
+      await finish('deployments', 'deployment', written);
+    }
+    if (incidents.length > 0) {
+      const written = await this.merge(async tx => {
+        const { items, rejected } = await ingest.prepareIncidents(
+          await this.mergedIncidents(incidents, tx),
+        );
+        return { result: await tx.upsertIncidents(items), rejected };
+      });
+      await finish('incidents', 'incident', written);
+    }
     return total;
   }
 
-  private async mergedDeployments(o: Observations) {
-    const stored = await this.deps.stored.deployments(
+  private merge(work: (tx: MergeTransaction) => Promise<Written>) {
+    return this.deps.merges.mergeTransaction(work);
+  }
+
+  private async mergedDeployments(o: Observations, tx: MergeTransaction) {
+    const stored = await tx.stored.deployments(
       o.deployments.map(d => key(d.deployment.source, d.deployment.id)),
     );
     for (const observation of o.deployments) {
@@ -105,13 +133,12 @@ export class ObservationIngest {
     return [...stored.entries()].filter(([k]) => keys.has(k)).map(([, d]) => d);
   }
 
-  private async mergedIncidents(o: Observations) {
-    const observations = [
-      ...o.incidents,
-      ...(await this.byEntity(o.repositoryIncidents)),
-    ];
+  private async mergedIncidents(
+    observations: Observations['incidents'],
+    tx: MergeTransaction,
+  ) {
     const keys = observations.map(i => key(i.incident.source, i.incident.id));
-    const stored = await this.deps.stored.incidents(keys);
+    const stored = await tx.stored.incidents(keys);
     const merged = new Map<string, IncidentInput>();
     for (const observation of observations) {
       const k = key(observation.incident.source, observation.incident.id);
@@ -126,9 +153,10 @@ export class ObservationIngest {
    * looked up in the cached catalog index (no catalog call per event). With
    * several entities (a monorepo) each gets its own copy of the incident.
    */
-  private async byEntity(observations: RepositoryIncidentObservation[]) {
-    if (observations.length === 0) return [];
-    const index = await this.deps.catalogIndex.get();
+  private byEntity(
+    observations: RepositoryIncidentObservation[],
+    index: CatalogIndex,
+  ) {
     return observations.flatMap(o => {
       const entities = index.byRepositoryName(o.repository);
       if (entities.length === 0) {
@@ -148,16 +176,19 @@ export class ObservationIngest {
     });
   }
 
-  private async mergedChanges(o: Observations): Promise<ChangeInput[]> {
+  private async mergedChanges(
+    o: Observations,
+    tx: MergeTransaction,
+  ): Promise<ChangeInput[]> {
     const merged = new Map<string, ChangeInput>();
     const k = (c: { repository: string; sha: string }) =>
       `${c.repository}\n${c.sha}`;
     const storedOf = async (repository: string, sha: string) =>
       merged.get(k({ repository, sha })) ??
-      (await this.deps.stored.changes(repository, [sha])).get(sha);
+      (await tx.stored.changes(repository, [sha])).get(sha);
 
     for (const [repository, commits] of groupBy(o.changes, c => c.repository)) {
-      const stored = await this.deps.stored.changes(
+      const stored = await tx.stored.changes(
         repository,
         commits.map(c => c.sha),
       );
@@ -169,10 +200,10 @@ export class ObservationIngest {
     for (const observation of o.pullRequests) {
       const { source, repository, number } = observation;
       const state = mergePullRequest(
-        await this.deps.pullRequests.get(source, repository, number),
+        await tx.pullRequests.get(source, repository, number),
         observation,
       );
-      await this.deps.pullRequests.put(state, Date.now());
+      await tx.pullRequests.put(state, Date.now());
       if (!state.mergeSha) continue;
       const change = pullRequestChange(
         state,

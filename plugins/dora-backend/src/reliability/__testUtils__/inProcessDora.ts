@@ -45,7 +45,16 @@ export async function createInProcessDora(knex: Knex, entities: Entity[]) {
     catalogIndex,
     config,
   });
-  return { knex, store, ingest, reports, deriver, config };
+  return {
+    knex,
+    store,
+    ingest,
+    reports,
+    deriver,
+    config,
+    catalogIndex,
+    logger,
+  };
 }
 
 export type InProcessDora = Awaited<ReturnType<typeof createInProcessDora>>;
