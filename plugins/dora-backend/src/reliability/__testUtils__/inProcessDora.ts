@@ -16,6 +16,7 @@ import { createFactSource } from '../../reports/factSource/createFactSource';
 import { ReportService } from '../../reports/ReportService';
 import { DatabaseDoraStore } from '../../database/DatabaseDoraStore';
 import { databaseServiceOf } from '../../__testUtils__/testDatabase';
+import { attributionRows } from './storedKeys';
 
 /**
  * The plugin's services wired as plugin.ts wires them, minus HTTP: fast
@@ -115,17 +116,7 @@ export async function observe(
         ({ id: _id, received_at: _r, ...rest }) => rest,
       ),
     );
-  const attributions = await knex('dora_attributions as a')
-    .leftJoin('dora_deployments as d', function on() {
-      this.on('d.id', 'a.event_id').andOnVal('a.event_type', 'deployment');
-    })
-    .leftJoin('dora_incidents as i', function on() {
-      this.on('i.id', 'a.event_id').andOnVal('a.event_type', 'incident');
-    })
-    .select('a.event_type', 'a.entity_ref', 'a.owner_chain')
-    .select({
-      key: knex.raw('coalesce(??, ??)', ['d.event_key', 'i.event_key']),
-    });
+  const attributions = await attributionRows(knex);
   return {
     perEntity,
     deployments: await rows('dora_deployments'),

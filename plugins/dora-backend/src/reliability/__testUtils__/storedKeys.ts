@@ -1,5 +1,20 @@
 import { Knex } from 'knex';
 
+/** Every attribution with the key of its event, not the event's database id. */
+export function attributionRows(knex: Knex) {
+  return knex('dora_attributions as a')
+    .leftJoin('dora_deployments as d', function on() {
+      this.on('d.id', 'a.event_id').andOnVal('a.event_type', 'deployment');
+    })
+    .leftJoin('dora_incidents as i', function on() {
+      this.on('i.id', 'a.event_id').andOnVal('a.event_type', 'incident');
+    })
+    .select('a.event_type', 'a.entity_ref', 'a.owner_chain')
+    .select({
+      key: knex.raw('coalesce(??, ??)', ['d.event_key', 'i.event_key']),
+    });
+}
+
 /** Each table's rows by key, without database ids and arrival times. */
 export async function rowsByKey(knex: Knex) {
   const table = async (name: string, key: (r: any) => string) => {
@@ -11,17 +26,7 @@ export async function rowsByKey(knex: Knex) {
     }
     return [...byKey];
   };
-  const attributions = await knex('dora_attributions as a')
-    .leftJoin('dora_deployments as d', function on() {
-      this.on('d.id', 'a.event_id').andOnVal('a.event_type', 'deployment');
-    })
-    .leftJoin('dora_incidents as i', function on() {
-      this.on('i.id', 'a.event_id').andOnVal('a.event_type', 'incident');
-    })
-    .select('a.event_type', 'a.entity_ref', 'a.owner_chain')
-    .select({
-      key: knex.raw('coalesce(??, ??)', ['d.event_key', 'i.event_key']),
-    });
+  const attributions = await attributionRows(knex);
   const attributed = new Map<string, string[]>();
   for (const a of attributions) {
     const k = `attribution ${a.key} ${a.entity_ref}`;
