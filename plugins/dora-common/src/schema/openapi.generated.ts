@@ -102,7 +102,7 @@ export interface paths {
     /** @description Progress of the history backfill from the providers' APIs. Service principals only; permission `dora.events.create`. */
     get: operations['BackfillStatus'];
     put?: never;
-    /** @description Starts a backfill run now unless one is under way (`started` says which); it continues in the background. Service principals only; permission `dora.events.create`. */
+    /** @description Starts a backfill run now unless one is under way (`started` says which); it continues in the background. Service principals only; permission `dora.events.create`. Answers 409 when backfill is disabled (`dora.backfill.enabled: false`). */
     post: operations['StartBackfill'];
     delete?: never;
     options?: never;

@@ -246,7 +246,7 @@ export const spec = {
       post: {
         operationId: 'StartBackfill',
         description:
-          'Starts a backfill run now unless one is under way (`started` says which); it continues in the background. Service principals only; permission `dora.events.create`.',
+          'Starts a backfill run now unless one is under way (`started` says which); it continues in the background. Service principals only; permission `dora.events.create`. Answers 409 when backfill is disabled (`dora.backfill.enabled: false`).',
         responses: {
           '202': {
             $ref: '#/components/responses/BackfillStatus',
