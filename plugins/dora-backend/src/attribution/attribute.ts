@@ -3,6 +3,7 @@ import {
   GITHUB_PROJECT_SLUG_ANNOTATION,
   PAGERDUTY_SERVICE_ID_ANNOTATION,
 } from '@dora-metrics/plugin-dora-common';
+import { InputError } from '@backstage/errors';
 import { CatalogIndex, IndexedEntity } from './CatalogIndex';
 
 /** Where an event belongs: an entity, how it was matched, and its owners then. */
@@ -21,6 +22,19 @@ export function normalizeEntityRef(ref: string): string {
       defaultNamespace: 'default',
     }),
   ).toLocaleLowerCase('en-US');
+}
+
+/**
+ * {@link normalizeEntityRef} for a ref a caller sent as `field`: a malformed
+ * one (`:`, `component:`, `default/`, blank) is a 400 naming the field, not the
+ * TypeError the catalog model's parser throws.
+ */
+export function normalizeRefParameter(ref: string, field: string): string {
+  try {
+    return normalizeEntityRef(ref);
+  } catch {
+    throw new InputError(`${field}: not an entity ref (kind:namespace/name)`);
+  }
 }
 
 function attribution(

@@ -26,6 +26,7 @@ import {
   ParsedDeployment,
   ParsedIncident,
 } from './schemas';
+import { unstorableText } from './storableText';
 
 /** The list a push body carries, or a 400 naming what is wrong with it. */
 function batchOf(body: unknown, field: string): unknown[] {
@@ -51,6 +52,11 @@ function validate<T>(
   const valid: { index: number; value: T }[] = [];
   const rejected: IngestRejection[] = [];
   items.forEach((item, index) => {
+    const unstorable = unstorableText(item);
+    if (unstorable) {
+      rejected.push({ index, reason: unstorable });
+      return;
+    }
     const parsed = schema.safeParse(item);
     if (parsed.success) valid.push({ index, value: parsed.data });
     else rejected.push({ index, reason: describeIssue(parsed.error) });
