@@ -4,6 +4,7 @@ import { createOpenApiRouter } from '../schema/openapi';
 import { createAuthorize } from './authorize';
 import { bodyErrorHandler, jsonBody } from './bodyParsing';
 import { databaseUnavailableHandler } from './databaseErrors';
+import { internalErrorHandler } from './internalErrors';
 import { bindBackfillEndpoints } from './endpoints/backfill.router';
 import { bindDataQualityEndpoint } from './endpoints/dataQuality.router';
 import { bindEventsEndpoints } from './endpoints/events.router';
@@ -39,6 +40,7 @@ export async function createRouter(
   // Error translation for everything above, before Backstage's own handler.
   outer.use(bodyErrorHandler);
   outer.use(databaseUnavailableHandler(options.logger));
+  outer.use(internalErrorHandler(options.logger));
 
   const deps = { ...options, authorize: createAuthorize(options) };
   bindHealthEndpoint(router);

@@ -6,6 +6,7 @@ import {
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
 import { doraPlugin } from '../plugin';
+import { capturingLoggers } from '../reliability/__testUtils__/capturingLogger';
 import { createTestDatabases } from '../__testUtils__/testDatabase';
 import {
   checkoutEntity,
@@ -27,8 +28,10 @@ const service = mockCredentials.service.header();
 
 async function startDora(id: Parameters<typeof databases.init>[0]) {
   const knex = await databases.init(id);
+  const logs = capturingLoggers();
   const { server } = await startTestBackend({
     features: [
+      ...logs.factories,
       doraPlugin,
       mockServices.database.factory({ knex }),
       catalogServiceMock.factory({
@@ -37,7 +40,7 @@ async function startDora(id: Parameters<typeof databases.init>[0]) {
       mockServices.rootConfig.factory({ data: { dora: { timeZone: 'UTC' } } }),
     ],
   });
-  return { server, knex };
+  return { server, knex, logs: logs.lines };
 }
 
 // What a hostile signed-in user or push-token holder tried (see the
@@ -149,6 +152,31 @@ describe('hostile input', () => {
         .select('external_id')
         .orderBy('external_id');
       expect(ids.map(r => r.external_id)).toEqual([good.id, 'rocket-🚀']);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'answers an unexpected failure with a generic 500 and logs its detail on %p',
+    async id => {
+      const { server, knex, logs } = await startDora(id);
+      // A database error quotes its SQL and values; a TypeError its internals.
+      await knex.schema.dropTable('dora_incidents');
+      const res = await request(server)
+        .get('/api/dora/v1/incidents')
+        .query({ entityRef: 'component:default/checkout' })
+        .set('Authorization', user);
+      expect(res.status).toBe(500);
+      expect(res.body.error).toEqual({
+        name: 'InternalError',
+        message: expect.stringMatching(
+          /^internal error: the request failed \(logId=[0-9a-f]{16}\); the backend log has the details$/,
+        ),
+      });
+      expect(res.text).not.toMatch(/select|dora_incidents|stack/i);
+      const logId = /logId=([0-9a-f]+)/.exec(res.body.error.message)![1];
+      expect(
+        logs.some(line => line.includes(logId) && /dora_incidents/.test(line)),
+      ).toBe(true);
     },
   );
 });
