@@ -179,4 +179,38 @@ describe('hostile input', () => {
       ).toBe(true);
     },
   );
+
+  // Not about the database: one engine is enough.
+  it.each([databases.eachSupportedId()[0]])(
+    'refuses a user or no token on a write route before reading its body on %p',
+    async id => {
+      const { server } = await startDora(id);
+      const huge = `{"deployments":["${'x'.repeat(11 * 1024 * 1024)}"]}`;
+      for (const route of [
+        'deployments',
+        'changes',
+        'incidents',
+        'recompute',
+        'backfill',
+      ]) {
+        for (const [token, status] of [
+          [user, 403],
+          [mockCredentials.none.header(), 401],
+        ] as const) {
+          for (const body of ['{not json', huge]) {
+            const res = await request(server)
+              .post(`/api/dora/v1/${route}`)
+              .set('Authorization', token)
+              .set('Content-Type', 'application/json')
+              .send(body);
+            expect([route, body.length, res.status]).toEqual([
+              route,
+              body.length,
+              status,
+            ]);
+          }
+        }
+      }
+    },
+  );
 });
