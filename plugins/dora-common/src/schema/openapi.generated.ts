@@ -84,7 +84,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** @description Re-derive every entity's facts from raw events. Service principals only. */
+    /** @description Re-derive every entity's facts from raw events. Service principals only. One at a time: answers 409 while one is running. Audited. */
     post: operations['Recompute'];
     delete?: never;
     options?: never;

@@ -203,7 +203,7 @@ export const spec = {
       post: {
         operationId: 'Recompute',
         description:
-          "Re-derive every entity's facts from raw events. Service principals only.",
+          "Re-derive every entity's facts from raw events. Service principals only. One at a time: answers 409 while one is running. Audited.",
         responses: {
           '200': {
             description: 'What the reconciliation did.',
