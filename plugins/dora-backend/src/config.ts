@@ -24,7 +24,18 @@ export type DoraConfig = {
     githubHost: string;
   };
   pagerduty: { token: string | null; apiBaseUrl: string };
+  ingest: {
+    /** Push-API subjects and the only sources each may write. */
+    principals: { subject: string; sources: string[] }[];
+  };
 };
+
+function ingestPrincipals(config: Config | undefined) {
+  return (config?.getOptionalConfigArray('ingest.principals') ?? []).map(p => ({
+    subject: p.getString('subject'),
+    sources: p.getStringArray('sources'),
+  }));
+}
 
 function duration(
   config: Config | undefined,
@@ -108,5 +119,6 @@ export function readDoraConfig(root: Config): DoraConfig {
         config?.getOptionalString('pagerduty.apiBaseUrl') ??
         'https://api.pagerduty.com',
     },
+    ingest: { principals: ingestPrincipals(config) },
   };
 }

@@ -27,6 +27,10 @@ import {
   ParsedIncident,
 } from './schemas';
 import { unstorableText } from './storableText';
+import { SourceWritePolicy } from './SourceWritePolicy';
+
+/** Who pushes a batch through the push API: a service principal's subject. */
+export type PushWriter = { subject: string };
 
 /** The list a push body carries, or a 400 naming what is wrong with it. */
 function batchOf(body: unknown, field: string): unknown[] {
@@ -45,9 +49,10 @@ function batchOf(body: unknown, field: string): unknown[] {
   return list;
 }
 
-function validate<T>(
+function validate<T extends { source: string }>(
   items: unknown[],
   schema: z.ZodType<T, z.ZodTypeDef, unknown>,
+  mayWrite: (source: string) => string | null = () => null,
 ) {
   const valid: { index: number; value: T }[] = [];
   const rejected: IngestRejection[] = [];
@@ -58,8 +63,13 @@ function validate<T>(
       return;
     }
     const parsed = schema.safeParse(item);
-    if (parsed.success) valid.push({ index, value: parsed.data });
-    else rejected.push({ index, reason: describeIssue(parsed.error) });
+    if (!parsed.success) {
+      rejected.push({ index, reason: describeIssue(parsed.error) });
+      return;
+    }
+    const refusal = mayWrite(parsed.data.source);
+    if (refusal) rejected.push({ index, reason: refusal });
+    else valid.push({ index, value: parsed.data });
   });
   return { valid, rejected };
 }
@@ -151,23 +161,44 @@ export class IngestService {
       catalogIndex: CatalogIndexProvider;
       deriver: FactDeriver;
       logger: LoggerService;
+      /** Which sources a push-API caller may write; everything without it. */
+      sourcePolicy?: SourceWritePolicy;
     },
   ) {}
 
-  async ingestDeployments(body: unknown): Promise<IngestResult> {
+  /**
+   * The source check for a batch: none for the plugin's own writers
+   * (webhooks, backfill, modules), the policy for a push-API `writer`.
+   */
+  private mayWrite(writer?: PushWriter) {
+    const policy = this.deps.sourcePolicy;
+    if (!writer || !policy) return undefined;
+    return (source: string) => policy.refusal(writer.subject, source);
+  }
+
+  /** `writer`: the push-API caller, whose sources are checked. */
+  async ingestDeployments(
+    body: unknown,
+    writer?: PushWriter,
+  ): Promise<IngestResult> {
     return this.ingestAttributed(
       'deployments',
       body,
+      writer,
       deploymentSchema,
       deploymentRow,
       items => this.deps.store.upsertDeployments(items),
     );
   }
 
-  async ingestIncidents(body: unknown): Promise<IngestResult> {
+  async ingestIncidents(
+    body: unknown,
+    writer?: PushWriter,
+  ): Promise<IngestResult> {
     return this.ingestAttributed(
       'incidents',
       body,
+      writer,
       incidentSchema,
       incidentRow,
       items => this.deps.store.upsertIncidents(items),
@@ -176,16 +207,21 @@ export class IngestService {
 
   /** Deployments and incidents: validated, attributed, stored, derived. */
   private async ingestAttributed<
-    P,
+    P extends { source: string },
     R extends Parameters<typeof attributeEvent>[1],
   >(
     field: string,
     body: unknown,
+    writer: PushWriter | undefined,
     schema: z.ZodType<P, z.ZodTypeDef, unknown>,
     toRow: (parsed: P) => R,
     upsert: (items: Attributed<R>[]) => Promise<UpsertResult>,
   ): Promise<IngestResult> {
-    const { valid, rejected } = validate(batchOf(body, field), schema);
+    const { valid, rejected } = validate(
+      batchOf(body, field),
+      schema,
+      this.mayWrite(writer),
+    );
     const index = await this.deps.catalogIndex.get();
     const result = await upsert(
       valid.map(v => {
@@ -196,10 +232,14 @@ export class IngestService {
     return this.finish(field, result, rejected);
   }
 
-  async ingestChanges(body: unknown): Promise<IngestResult> {
+  async ingestChanges(
+    body: unknown,
+    writer?: PushWriter,
+  ): Promise<IngestResult> {
     const { valid, rejected } = validate(
       batchOf(body, 'changes'),
       changeSchema,
+      this.mayWrite(writer),
     );
     const result = await this.deps.store.upsertChanges(
       valid.map(v => changeRow(v.value)),

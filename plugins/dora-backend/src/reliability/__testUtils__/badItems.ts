@@ -38,7 +38,7 @@ const VALID: Record<Kind, () => Record<string, unknown>> = {
     pullRequest: { number: 42, createdAt: at, firstReviewAt: at, mergedAt: at },
   }),
   incidents: () => ({
-    source: 'pagerduty',
+    source: 'incident-bot',
     id: 'Q1',
     entityRef: 'component:default/checkout',
     title: 'Checkout 5xx',
