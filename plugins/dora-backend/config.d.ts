@@ -86,6 +86,12 @@ export interface Config {
         /** Sources it may write, compared without case. */
         sources: string[];
       }>;
+      /**
+       * Kinds of entity a pushed `entityRef` may name; an item naming another
+       * kind (a user, a location) is rejected. Compared without case.
+       * @default ["component", "resource", "system"]
+       */
+      entityKinds?: string[];
     };
   };
 }

@@ -84,6 +84,7 @@ export const doraPlugin = createBackendPlugin({
             ],
             principals: config.ingest.principals,
           }),
+          entityKinds: config.ingest.entityKinds,
         });
         const access = new CatalogAccess({ catalog, auth, catalogIndex });
         const reportDeps = { store, access, catalogIndex, config };

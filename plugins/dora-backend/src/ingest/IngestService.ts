@@ -28,6 +28,7 @@ import {
 } from './schemas';
 import { unstorableText } from './storableText';
 import { SourceWritePolicy } from './SourceWritePolicy';
+import { DEFAULT_ENTITY_KINDS } from '../config';
 
 /** Who pushes a batch through the push API: a service principal's subject. */
 export type PushWriter = { subject: string };
@@ -49,10 +50,13 @@ function batchOf(body: unknown, field: string): unknown[] {
   return list;
 }
 
-function validate<T extends { source: string }>(
+/** Why a valid item may still not be stored (its reason), or null. */
+type Refusal<T> = (item: T) => string | null;
+
+function validate<T>(
   items: unknown[],
   schema: z.ZodType<T, z.ZodTypeDef, unknown>,
-  mayWrite: (source: string) => string | null = () => null,
+  refuse: Refusal<T>,
 ) {
   const valid: { index: number; value: T }[] = [];
   const rejected: IngestRejection[] = [];
@@ -67,7 +71,7 @@ function validate<T extends { source: string }>(
       rejected.push({ index, reason: describeIssue(parsed.error) });
       return;
     }
-    const refusal = mayWrite(parsed.data.source);
+    const refusal = refuse(parsed.data);
     if (refusal) rejected.push({ index, reason: refusal });
     else valid.push({ index, value: parsed.data });
   });
@@ -163,17 +167,35 @@ export class IngestService {
       logger: LoggerService;
       /** Which sources a push-API caller may write; everything without it. */
       sourcePolicy?: SourceWritePolicy;
+      /** Kinds an item's `entityRef` may name. @default DEFAULT_ENTITY_KINDS */
+      entityKinds?: readonly string[];
     },
   ) {}
 
   /**
-   * The source check for a batch: none for the plugin's own writers
-   * (webhooks, backfill, modules), the policy for a push-API `writer`.
+   * The checks of a valid item that depend on configuration: the source
+   * policy for a push-API `writer` (none for the plugin's own writers:
+   * webhooks, backfill, modules), and the kinds an `entityRef` may name.
    */
-  private mayWrite(writer?: PushWriter) {
-    const policy = this.deps.sourcePolicy;
-    if (!writer || !policy) return undefined;
-    return (source: string) => policy.refusal(writer.subject, source);
+  private refusal(writer?: PushWriter) {
+    const policy = writer && this.deps.sourcePolicy;
+    const kinds = new Set(
+      (this.deps.entityKinds ?? DEFAULT_ENTITY_KINDS).map(k =>
+        k.toLocaleLowerCase('en-US'),
+      ),
+    );
+    return (item: { source: string; entityRef?: string }) => {
+      const bySource = policy
+        ? policy.refusal(writer.subject, item.source)
+        : null;
+      if (bySource || !item.entityRef) return bySource;
+      const kind = normalizeEntityRef(item.entityRef).split(':')[0];
+      return kinds.has(kind)
+        ? null
+        : `entityRef: kind '${kind}' cannot own deployments or incidents (dora.ingest.entityKinds: ${[
+            ...kinds,
+          ].join(', ')})`;
+    };
   }
 
   /** `writer`: the push-API caller, whose sources are checked. */
@@ -207,7 +229,7 @@ export class IngestService {
 
   /** Deployments and incidents: validated, attributed, stored, derived. */
   private async ingestAttributed<
-    P extends { source: string },
+    P extends { source: string; entityRef?: string },
     R extends Parameters<typeof attributeEvent>[1],
   >(
     field: string,
@@ -220,7 +242,7 @@ export class IngestService {
     const { valid, rejected } = validate(
       batchOf(body, field),
       schema,
-      this.mayWrite(writer),
+      this.refusal(writer),
     );
     const index = await this.deps.catalogIndex.get();
     const result = await upsert(
@@ -239,7 +261,7 @@ export class IngestService {
     const { valid, rejected } = validate(
       batchOf(body, 'changes'),
       changeSchema,
-      this.mayWrite(writer),
+      this.refusal(writer),
     );
     const result = await this.deps.store.upsertChanges(
       valid.map(v => changeRow(v.value)),

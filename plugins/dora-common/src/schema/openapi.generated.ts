@@ -418,8 +418,12 @@ export interface components {
         entityRef: string;
         missing: string[];
       }[];
-      /** @description Entity refs named by events that the catalog does not know. */
+      /** @description Entity refs named by events that the catalog does not know, in order, at most `limit` of them (a page: see `unknownEntitiesNextCursor`). */
       unknownEntities: string[];
+      /** @description How many unknown entity refs there are in all pages. */
+      unknownEntityCount?: number;
+      /** @description The `cursor` of the next page of `unknownEntities`; null on the last. */
+      unknownEntitiesNextCursor?: string | null;
       clockSkewedChanges: number;
       deploymentsWithUnknownCommits: number;
       /** @description Incidents open for 7 days or more. */
@@ -833,7 +837,12 @@ export interface operations {
   };
   DataQuality: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description The most `unknownEntities` in one answer. */
+        limit?: number;
+        /** @description `unknownEntitiesNextCursor` of the previous answer: the next page of `unknownEntities`. */
+        cursor?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;

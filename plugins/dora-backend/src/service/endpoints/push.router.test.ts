@@ -107,4 +107,76 @@ describe('who may push which source', () => {
       { index: 0, reason: expect.stringMatching(/^source: 'github' is not/) },
     ]);
   });
+
+  it('accepts entity refs of the kinds that deploy, by the catalog rules, and pages the unknown ones', async () => {
+    const server = await startDora();
+    const refs = [
+      'user:default/jane',
+      'location:default/everything',
+      'group:default/payments',
+      'component:default/has space',
+      'component:default/<script>',
+      `component:default/${'n'.repeat(64)}`,
+      'system:default/shop',
+      'resource:default/orders-db',
+      'component:default/ghost',
+      'ghost-2',
+    ];
+    const res = await request(server)
+      .post('/api/dora/v1/deployments')
+      .set('Authorization', mockCredentials.service.header())
+      .send({
+        deployments: refs.map((entityRef, i) => ({
+          ...d1,
+          id: `run-${i}`,
+          entityRef,
+        })),
+      });
+    expect(res.body.accepted).toBe(4);
+    expect(res.body.rejected).toEqual([
+      {
+        index: 0,
+        reason:
+          "entityRef: kind 'user' cannot own deployments or incidents (dora.ingest.entityKinds: component, resource, system)",
+      },
+      {
+        index: 1,
+        reason: expect.stringMatching(/^entityRef: kind 'location'/),
+      },
+      { index: 2, reason: expect.stringMatching(/^entityRef: kind 'group'/) },
+      ...[3, 4, 5].map(index => ({
+        index,
+        reason:
+          'entityRef: not an entity ref (kind:namespace/name, by the catalog rules)',
+      })),
+    ]);
+
+    // Unknown to the catalog: stored, and listed a page at a time.
+    const pages: string[][] = [];
+    let cursor: string | undefined;
+    do {
+      const quality = await request(server)
+        .get('/api/dora/v1/data-quality')
+        .query({ limit: 3, ...(cursor ? { cursor } : {}) })
+        .set('Authorization', mockCredentials.user.header());
+      expect(quality.status).toBe(200);
+      expect(quality.body.unknownEntityCount).toBe(4);
+      pages.push(quality.body.unknownEntities);
+      cursor = quality.body.unknownEntitiesNextCursor ?? undefined;
+    } while (cursor);
+    expect(pages).toEqual([
+      [
+        'component:default/ghost',
+        'component:default/ghost-2',
+        'resource:default/orders-db',
+      ],
+      ['system:default/shop'],
+    ]);
+    const forged = await request(server)
+      .get('/api/dora/v1/data-quality')
+      .query({ cursor: '%%%' })
+      .set('Authorization', mockCredentials.user.header());
+    expect(forged.status).toBe(400);
+    expect(forged.body.error.message).toMatch(/^cursor: /);
+  });
 });

@@ -23,7 +23,9 @@ export function bindPushEndpoints(
       request: req,
       meta: { kind: 'deployments', items: req.body.deployments.length },
     });
-    res.json(await audited(audit, () => ingest.ingestDeployments(req.body, writer)));
+    res.json(
+      await audited(audit, () => ingest.ingestDeployments(req.body, writer)),
+    );
   });
 
   router.post('/v1/changes', async (req, res) => {
@@ -36,7 +38,9 @@ export function bindPushEndpoints(
       request: req,
       meta: { kind: 'changes', items: req.body.changes.length },
     });
-    res.json(await audited(audit, () => ingest.ingestChanges(req.body, writer)));
+    res.json(
+      await audited(audit, () => ingest.ingestChanges(req.body, writer)),
+    );
   });
 
   router.post('/v1/incidents', async (req, res) => {
@@ -49,7 +53,9 @@ export function bindPushEndpoints(
       request: req,
       meta: { kind: 'incidents', items: req.body.incidents.length },
     });
-    res.json(await audited(audit, () => ingest.ingestIncidents(req.body, writer)));
+    res.json(
+      await audited(audit, () => ingest.ingestIncidents(req.body, writer)),
+    );
   });
 }
 
