@@ -1,4 +1,4 @@
-import { makeValidator, parseEntityRef } from '@backstage/catalog-model';
+import { isCatalogRef } from '../attribution/attribute';
 import {
   DEPLOYMENT_KINDS,
   DEPLOYMENT_STATUSES,
@@ -22,29 +22,6 @@ const text = (max: number) =>
 
 // `source:id` is the event key, so a source must not contain the separator.
 const source = text(100).regex(/^[^:\s]+$/, 'must not contain ":" or spaces');
-
-const catalogRules = makeValidator();
-
-/**
- * Whether `ref` is an entity ref the catalog could hold: parsable, and kind,
- * namespace and name by the catalog model's rules (a name of letters, digits
- * and `-_.`, at most 63 characters), so no spaces or markup are stored.
- */
-function isCatalogRef(ref: string): boolean {
-  try {
-    const { kind, namespace, name } = parseEntityRef(ref, {
-      defaultKind: 'component',
-      defaultNamespace: 'default',
-    });
-    return (
-      catalogRules.isValidKind(kind) &&
-      catalogRules.isValidNamespace(namespace) &&
-      catalogRules.isValidEntityName(name)
-    );
-  } catch {
-    return false;
-  }
-}
 
 const entityRef = text(400).refine(isCatalogRef, {
   message: 'not an entity ref (kind:namespace/name, by the catalog rules)',

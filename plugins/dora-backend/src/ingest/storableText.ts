@@ -17,23 +17,31 @@ function problemOf(text: string): string | null {
 
 /**
  * `path: reason` for the first string in `value` (at any depth, keys
- * included) that cannot be stored, or null when every string can.
+ * included) that cannot be stored, or null when every string can. Walks
+ * with its own stack: a hostile item may be nested thousands deep.
  */
-export function unstorableText(value: unknown, path = ''): string | null {
-  if (typeof value === 'string') {
-    const problem = problemOf(value);
-    return problem ? `${path || 'item'}: ${problem}` : null;
-  }
-  if (!value || typeof value !== 'object') return null;
-  const entries = Array.isArray(value)
-    ? value.map((v, i) => [String(i), v] as const)
-    : Object.entries(value);
-  for (const [key, inner] of entries) {
-    const at = path ? `${path}.${key}` : key;
-    const keyProblem = Array.isArray(value) ? null : problemOf(key);
-    if (keyProblem) return `${path || 'item'}: a field name ${keyProblem}`;
-    const found = unstorableText(inner, at);
-    if (found) return found;
+export function unstorableText(value: unknown): string | null {
+  const stack: [unknown, string][] = [[value, '']];
+  while (stack.length > 0) {
+    const [node, path] = stack.pop()!;
+    if (typeof node === 'string') {
+      const problem = problemOf(node);
+      if (problem) return `${path || 'item'}: ${problem}`;
+      continue;
+    }
+    if (!node || typeof node !== 'object') continue;
+    const isArray = Array.isArray(node);
+    const entries = isArray
+      ? node.map((v, i) => [String(i), v] as const)
+      : Object.entries(node);
+    for (const [key] of entries) {
+      const keyProblem = isArray ? null : problemOf(key);
+      if (keyProblem) return `${path || 'item'}: a field name ${keyProblem}`;
+    }
+    // Reversed, so that the first field is looked at first.
+    for (const [key, inner] of [...entries].reverse()) {
+      stack.push([inner, path ? `${path}.${key}` : key]);
+    }
   }
   return null;
 }

@@ -52,6 +52,9 @@ const MALFORMED_REFS = [
   'default/',
   'component:default/',
   ' ',
+  // Names the catalog cannot hold, which a 404 would echo.
+  'component:default/a b',
+  'component:default/<b>x</b>',
 ];
 
 const REF_ROUTES: [string, string][] = [

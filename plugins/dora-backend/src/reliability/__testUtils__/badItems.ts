@@ -247,6 +247,35 @@ const DEFECTS: Record<string, Defect> = {
     }
     return null;
   },
+  // Stored by no database as sent: PostgreSQL refuses NUL, and a lone
+  // surrogate cannot be encoded as UTF-8.
+  'NUL character': (rng, item, f) => {
+    if (f.type !== 'text' && f.type !== 'timestamp') return null;
+    setPath(item, f.path, pick(rng, ['\u0000', 'x\u0000', 'a\u0000b']));
+    return f.path;
+  },
+  'lone surrogate': (rng, item, f) => {
+    if (f.type !== 'text' && f.type !== 'timestamp') return null;
+    setPath(item, f.path, pick(rng, ['x\ud800', '\udc00', 'a\udbffb']));
+    return f.path;
+  },
+  'hostile entityRef': (rng, item, f) => {
+    if (f.path !== 'entityRef') return null;
+    setPath(
+      item,
+      'entityRef',
+      pick(rng, [
+        'user:default/guest',
+        'location:default/generated',
+        'group:default/payments',
+        'component:default/a b',
+        'component:default/<img src=x>',
+        `component:default/${'n'.repeat(64)}`,
+        'component:default/',
+      ]),
+    );
+    return 'entityRef';
+  },
   'not an object': (_rng, item) => {
     for (const key of Object.keys(item)) delete item[key];
     return 'item';
