@@ -1,3 +1,6 @@
+// Compared without case, so that `GitHub` cannot pass for a new source.
+const key = (source: string) => source.trim().toLocaleLowerCase('en-US');
+
 /**
  * Which sources a push-API caller may write. The plugin's own writers
  * (webhooks, backfill, modules' backfill sources) own their sources: a push
@@ -35,9 +38,6 @@ export class SourceWritePolicy {
     return null;
   }
 }
-
-// Compared without case, so that `GitHub` cannot pass for a new source.
-const key = (source: string) => source.trim().toLocaleLowerCase('en-US');
 
 /** The sources the built-in webhooks and backfill write. */
 export const BUILT_IN_SOURCES = ['github', 'gitlab', 'pagerduty'];

@@ -5,6 +5,7 @@
  * or store U+FFFD, which silently changes an id. Checking before the database
  * makes all three engines answer alike, one item at a time.
  */
+// eslint-disable-next-line no-control-regex -- NUL is what it looks for
 const NUL = /\u0000/;
 const LONE_SURROGATE =
   /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
