@@ -25,7 +25,7 @@ $(deployment d1 2026-03-02T12:00:00Z a1 "$(commit c1 2026-03-02T08:00:00Z),$(com
 $(deployment d2 2026-03-03T09:00:00Z a2 "$(commit c3 2026-03-03T08:30:00Z)"),
 $(deployment d3 2026-03-05T16:00:00Z a3 "$(commit c4 2026-03-04T16:00:00Z),$(commit c5 2026-03-05T17:00:00Z)"),
 $(deployment d4 2026-03-05T18:00:00Z a4 '' ',"kind":"rollback","rollbackOf":"d3"')]}"
-post incidents "{\"incidents\":[{\"source\":\"pagerduty\",\"id\":\"i1\",\"entityRef\":\"$ENTITY\",\"startedAt\":\"2026-03-03T10:00:00Z\",\"resolvedAt\":\"2026-03-03T12:30:00Z\"}]}"
+post incidents "{\"incidents\":[{\"source\":\"incident-bot\",\"id\":\"i1\",\"entityRef\":\"$ENTITY\",\"startedAt\":\"2026-03-03T10:00:00Z\",\"resolvedAt\":\"2026-03-03T12:30:00Z\"}]}"
 
 curl -sfS -H "Authorization: Bearer $TOKEN" \
   "$BASE/v1/metrics?entityRef=$ENTITY&from=2026-03-02T00:00:00Z&to=2026-03-09T00:00:00Z" |

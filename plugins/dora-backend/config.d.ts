@@ -70,5 +70,28 @@ export interface Config {
       /** @default "https://api.pagerduty.com" */
       apiBaseUrl?: string;
     };
+    /** What the push API accepts from whom. */
+    ingest?: {
+      /**
+       * Push-API callers by the `subject` of their credentials (a static
+       * token's `subject` in `backend.auth.externalAccess`), each with the
+       * only sources it may write. A subject not listed may write any source
+       * except those the plugin's webhooks and backfill write (`github`,
+       * `gitlab`, `pagerduty` and modules' backfill sources); list a subject
+       * with such a source to let it push that source.
+       */
+      principals?: Array<{
+        /** The caller's subject, e.g. `ci`. */
+        subject: string;
+        /** Sources it may write, compared without case. */
+        sources: string[];
+      }>;
+      /**
+       * Kinds of entity a pushed `entityRef` may name; an item naming another
+       * kind (a user, a location) is rejected. Compared without case.
+       * @default ["component", "resource", "system"]
+       */
+      entityKinds?: string[];
+    };
   };
 }

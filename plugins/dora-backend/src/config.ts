@@ -6,6 +6,15 @@ import {
 import { durationToMilliseconds, HumanDuration } from '@backstage/types';
 import { isValidZone } from './metrics/time';
 
+/**
+ * What deployments and incidents can belong to: components (services,
+ * websites, libraries released on their own), resources (infrastructure
+ * deployed by its own pipeline) and systems (deployed as one unit). An API is
+ * deployed by the component that provides it; users, groups, domains,
+ * locations and templates never deploy.
+ */
+export const DEFAULT_ENTITY_KINDS = ['component', 'resource', 'system'];
+
 /** The plugin's settings under `dora`, with defaults applied (see config.d.ts). */
 export type DoraConfig = {
   productionEnvironments: string[];
@@ -24,7 +33,20 @@ export type DoraConfig = {
     githubHost: string;
   };
   pagerduty: { token: string | null; apiBaseUrl: string };
+  ingest: {
+    /** Push-API subjects and the only sources each may write. */
+    principals: { subject: string; sources: string[] }[];
+    /** Kinds a pushed `entityRef` may name, lower case. */
+    entityKinds: string[];
+  };
 };
+
+function ingestPrincipals(config: Config | undefined) {
+  return (config?.getOptionalConfigArray('ingest.principals') ?? []).map(p => ({
+    subject: p.getString('subject'),
+    sources: p.getStringArray('sources'),
+  }));
+}
 
 function duration(
   config: Config | undefined,
@@ -107,6 +129,13 @@ export function readDoraConfig(root: Config): DoraConfig {
       apiBaseUrl:
         config?.getOptionalString('pagerduty.apiBaseUrl') ??
         'https://api.pagerduty.com',
+    },
+    ingest: {
+      principals: ingestPrincipals(config),
+      entityKinds: (
+        config?.getOptionalStringArray('ingest.entityKinds') ??
+        DEFAULT_ENTITY_KINDS
+      ).map(kind => kind.toLocaleLowerCase('en-US')),
     },
   };
 }

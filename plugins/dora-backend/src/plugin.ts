@@ -12,6 +12,10 @@ import { DoraExtensions } from './extensions/DoraExtensions';
 import { createIngestConnection } from './extensions/ingestConnection';
 import { WEBHOOK_TOPICS } from './webhooks/WebhookIngestor';
 import { IngestService } from './ingest/IngestService';
+import {
+  BUILT_IN_SOURCES,
+  SourceWritePolicy,
+} from './ingest/SourceWritePolicy';
 import { FactDeriver } from './reconcile/FactDeriver';
 import { CatalogAccess } from './reports/CatalogAccess';
 import { DataQualityService } from './reports/DataQualityService';
@@ -67,11 +71,20 @@ export const doraPlugin = createBackendPlugin({
           logger,
           storedEvents: store.storedEvents,
         });
+        const moduleBackfillSources = extensions.backfillSources();
         const ingest = new IngestService({
           store,
           catalogIndex,
           deriver,
           logger,
+          sourcePolicy: new SourceWritePolicy({
+            reservedSources: [
+              ...BUILT_IN_SOURCES,
+              ...moduleBackfillSources.map(s => s.source),
+            ],
+            principals: config.ingest.principals,
+          }),
+          entityKinds: config.ingest.entityKinds,
         });
         const access = new CatalogAccess({ catalog, auth, catalogIndex });
         const reportDeps = { store, access, catalogIndex, config };
@@ -87,7 +100,7 @@ export const doraPlugin = createBackendPlugin({
           config,
           ingest,
           catalogIndex,
-          moduleBackfillSources: extensions.backfillSources(),
+          moduleBackfillSources,
         });
         // Webhooks arrive through the events backend's HTTP ingress, which
         // checks their signatures; this plugin only subscribes.

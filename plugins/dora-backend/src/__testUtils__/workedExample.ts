@@ -42,7 +42,7 @@ export const workedExample = {
   })),
   incidents: [
     {
-      source: 'pagerduty',
+      source: 'incident-bot',
       id: 'i1',
       entityRef: 'component:default/checkout',
       title: 'Checkout 5xx',

@@ -1,8 +1,13 @@
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  makeValidator,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import {
   GITHUB_PROJECT_SLUG_ANNOTATION,
   PAGERDUTY_SERVICE_ID_ANNOTATION,
 } from '@dora-metrics/plugin-dora-common';
+import { InputError } from '@backstage/errors';
 import { CatalogIndex, IndexedEntity } from './CatalogIndex';
 
 /** Where an event belongs: an entity, how it was matched, and its owners then. */
@@ -21,6 +26,44 @@ export function normalizeEntityRef(ref: string): string {
       defaultNamespace: 'default',
     }),
   ).toLocaleLowerCase('en-US');
+}
+
+const catalogRules = makeValidator();
+
+/**
+ * Whether `ref` is an entity ref the catalog could hold: parsable, and kind,
+ * namespace and name by the catalog model's rules (a name of letters, digits
+ * and `-_.`, at most 63 characters), so no spaces or markup are stored or
+ * echoed.
+ */
+export function isCatalogRef(ref: string): boolean {
+  try {
+    const { kind, namespace, name } = parseEntityRef(ref.trim(), {
+      defaultKind: 'component',
+      defaultNamespace: 'default',
+    });
+    return (
+      catalogRules.isValidKind(kind) &&
+      catalogRules.isValidNamespace(namespace) &&
+      catalogRules.isValidEntityName(name)
+    );
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * {@link normalizeEntityRef} for a ref a caller sent as `field`: a malformed
+ * one (`:`, `component:`, `default/`, blank, a name with spaces or markup) is
+ * a 400 naming the field, not the TypeError the catalog model's parser throws.
+ */
+export function normalizeRefParameter(ref: string, field: string): string {
+  if (!isCatalogRef(ref)) {
+    throw new InputError(
+      `${field}: not an entity ref (kind:namespace/name, by the catalog rules)`,
+    );
+  }
+  return normalizeEntityRef(ref);
 }
 
 function attribution(

@@ -25,6 +25,9 @@ const iso = (ms: DbInteger | null | undefined) =>
 
 type Cursor = { at: number; id: number };
 
+/** The largest id of an event table (`increments`: a signed 32-bit integer). */
+const MAX_EVENT_ID = 2_147_483_647;
+
 function encodeCursor(c: Cursor) {
   return Buffer.from(JSON.stringify([c.at, c.id])).toString('base64url');
 }
@@ -34,7 +37,12 @@ function decodeCursor(cursor: string): Cursor {
     const [at, id] = JSON.parse(
       Buffer.from(cursor, 'base64url').toString('utf8'),
     );
-    if (Number.isFinite(at) && Number.isInteger(id)) return { at, id };
+    // Only what encodeCursor can produce: a forged fraction, a number past
+    // 64-bit milliseconds or an id past the 32-bit id columns would be sent
+    // to the database, which PostgreSQL refuses with a 500.
+    if (Number.isSafeInteger(at) && Number.isInteger(id) && id >= 0) {
+      if (id <= MAX_EVENT_ID) return { at, id };
+    }
   } catch {
     // reported below
   }

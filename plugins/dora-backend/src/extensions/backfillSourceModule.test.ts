@@ -136,5 +136,30 @@ describe('a backfill source added by a module', () => {
       })
       .set('Authorization', mockCredentials.user.header());
     expect(metrics.body.deploymentFrequency.count).toBe(2);
+
+    // The module owns its source: a push token may not write it.
+    const pushed = await request(server)
+      .post('/api/dora/v1/deployments')
+      .set('Authorization', service)
+      .send({
+        deployments: [
+          {
+            source: 'test-ci',
+            id: 'run-1',
+            entityRef: 'component:default/checkout',
+            environment: 'production',
+            status: 'failure',
+            finishedAt: new Date(now - DAY).toISOString(),
+          },
+        ],
+      });
+    expect(pushed.body.rejected).toEqual([
+      {
+        index: 0,
+        reason: expect.stringMatching(
+          /^source: 'test-ci' is written by the plugin's webhooks and backfill/,
+        ),
+      },
+    ]);
   });
 });

@@ -26,6 +26,12 @@ import {
   ParsedDeployment,
   ParsedIncident,
 } from './schemas';
+import { unstorableText } from './storableText';
+import { SourceWritePolicy } from './SourceWritePolicy';
+import { DEFAULT_ENTITY_KINDS } from '../config';
+
+/** Who pushes a batch through the push API: a service principal's subject. */
+export type PushWriter = { subject: string };
 
 /** The list a push body carries, or a 400 naming what is wrong with it. */
 function batchOf(body: unknown, field: string): unknown[] {
@@ -44,16 +50,30 @@ function batchOf(body: unknown, field: string): unknown[] {
   return list;
 }
 
+/** Why a valid item may still not be stored (its reason), or null. */
+type Refusal<T> = (item: T) => string | null;
+
 function validate<T>(
   items: unknown[],
   schema: z.ZodType<T, z.ZodTypeDef, unknown>,
+  refuse: Refusal<T>,
 ) {
   const valid: { index: number; value: T }[] = [];
   const rejected: IngestRejection[] = [];
   items.forEach((item, index) => {
+    const unstorable = unstorableText(item);
+    if (unstorable) {
+      rejected.push({ index, reason: unstorable });
+      return;
+    }
     const parsed = schema.safeParse(item);
-    if (parsed.success) valid.push({ index, value: parsed.data });
-    else rejected.push({ index, reason: describeIssue(parsed.error) });
+    if (!parsed.success) {
+      rejected.push({ index, reason: describeIssue(parsed.error) });
+      return;
+    }
+    const refusal = refuse(parsed.data);
+    if (refusal) rejected.push({ index, reason: refusal });
+    else valid.push({ index, value: parsed.data });
   });
   return { valid, rejected };
 }
@@ -145,23 +165,62 @@ export class IngestService {
       catalogIndex: CatalogIndexProvider;
       deriver: FactDeriver;
       logger: LoggerService;
+      /** Which sources a push-API caller may write; everything without it. */
+      sourcePolicy?: SourceWritePolicy;
+      /** Kinds an item's `entityRef` may name. @default DEFAULT_ENTITY_KINDS */
+      entityKinds?: readonly string[];
     },
   ) {}
 
-  async ingestDeployments(body: unknown): Promise<IngestResult> {
+  /**
+   * The checks of a valid item that depend on configuration: the source
+   * policy for a push-API `writer` (none for the plugin's own writers:
+   * webhooks, backfill, modules), and the kinds an `entityRef` may name.
+   */
+  private refusal(writer?: PushWriter) {
+    const policy = writer && this.deps.sourcePolicy;
+    const kinds = new Set(
+      (this.deps.entityKinds ?? DEFAULT_ENTITY_KINDS).map(k =>
+        k.toLocaleLowerCase('en-US'),
+      ),
+    );
+    return (item: { source: string; entityRef?: string }) => {
+      const bySource = policy
+        ? policy.refusal(writer.subject, item.source)
+        : null;
+      if (bySource || !item.entityRef) return bySource;
+      const kind = normalizeEntityRef(item.entityRef).split(':')[0];
+      return kinds.has(kind)
+        ? null
+        : `entityRef: kind '${kind}' cannot own deployments or incidents (dora.ingest.entityKinds: ${[
+            ...kinds,
+          ].join(', ')})`;
+    };
+  }
+
+  /** `writer`: the push-API caller, whose sources are checked. */
+  async ingestDeployments(
+    body: unknown,
+    writer?: PushWriter,
+  ): Promise<IngestResult> {
     return this.ingestAttributed(
       'deployments',
       body,
+      writer,
       deploymentSchema,
       deploymentRow,
       items => this.deps.store.upsertDeployments(items),
     );
   }
 
-  async ingestIncidents(body: unknown): Promise<IngestResult> {
+  async ingestIncidents(
+    body: unknown,
+    writer?: PushWriter,
+  ): Promise<IngestResult> {
     return this.ingestAttributed(
       'incidents',
       body,
+      writer,
       incidentSchema,
       incidentRow,
       items => this.deps.store.upsertIncidents(items),
@@ -170,11 +229,12 @@ export class IngestService {
 
   /** Deployments and incidents: validated, attributed, stored, derived. */
   private async ingestAttributed<
-    P,
+    P extends { source: string; entityRef?: string },
     R extends Parameters<typeof attributeEvent>[1],
   >(
     field: string,
     body: unknown,
+    writer: PushWriter | undefined,
     schema: z.ZodType<P, z.ZodTypeDef, unknown>,
     toRow: (parsed: P) => R,
     upsert: (items: Attributed<R>[]) => Promise<UpsertResult>,
@@ -183,19 +243,21 @@ export class IngestService {
       batchOf(body, field),
       schema,
       toRow,
+      this.refusal(writer),
     );
     return this.finish(field, await upsert(items), rejected);
   }
 
   private async prepareAttributed<
-    P,
+    P extends { source: string; entityRef?: string },
     R extends Parameters<typeof attributeEvent>[1],
   >(
     list: unknown[],
     schema: z.ZodType<P, z.ZodTypeDef, unknown>,
     toRow: (parsed: P) => R,
+    refuse: Refusal<P> = this.refusal(),
   ) {
-    const { valid, rejected } = validate(list, schema);
+    const { valid, rejected } = validate(list, schema, refuse);
     const index = await this.deps.catalogIndex.get();
     const items = valid.map(v => {
       const row = toRow(v.value);
@@ -218,13 +280,22 @@ export class IngestService {
     return this.prepareAttributed(list, incidentSchema, incidentRow);
   }
 
-  prepareChanges(list: unknown[]) {
-    const { valid, rejected } = validate(list, changeSchema);
+  prepareChanges(
+    list: unknown[],
+    refuse: Refusal<{ source: string }> = this.refusal(),
+  ) {
+    const { valid, rejected } = validate(list, changeSchema, refuse);
     return { rows: valid.map(v => changeRow(v.value)), rejected };
   }
 
-  async ingestChanges(body: unknown): Promise<IngestResult> {
-    const { rows, rejected } = this.prepareChanges(batchOf(body, 'changes'));
+  async ingestChanges(
+    body: unknown,
+    writer?: PushWriter,
+  ): Promise<IngestResult> {
+    const { rows, rejected } = this.prepareChanges(
+      batchOf(body, 'changes'),
+      this.refusal(writer),
+    );
     const result = await this.deps.store.upsertChanges(rows);
     return this.finish('changes', result, rejected);
   }

@@ -1,4 +1,4 @@
-import { parseEntityRef } from '@backstage/catalog-model';
+import { isCatalogRef } from '../attribution/attribute';
 import {
   DEPLOYMENT_KINDS,
   DEPLOYMENT_STATUSES,
@@ -23,20 +23,9 @@ const text = (max: number) =>
 // `source:id` is the event key, so a source must not contain the separator.
 const source = text(100).regex(/^[^:\s]+$/, 'must not contain ":" or spaces');
 
-const entityRef = text(400).refine(
-  ref => {
-    try {
-      parseEntityRef(ref, {
-        defaultKind: 'component',
-        defaultNamespace: 'default',
-      });
-      return true;
-    } catch {
-      return false;
-    }
-  },
-  { message: 'not an entity ref (kind:namespace/name)' },
-);
+const entityRef = text(400).refine(isCatalogRef, {
+  message: 'not an entity ref (kind:namespace/name, by the catalog rules)',
+});
 
 const oneOf = <T extends string>(values: readonly T[]) =>
   z.string().refine((v): v is T => values.includes(v as T), {

@@ -4,7 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { normalizeEntityRef } from '../attribution/attribute';
+import { normalizeRefParameter } from '../attribution/attribute';
 import { CatalogIndexProvider } from '../attribution/CatalogIndexProvider';
 
 /**
@@ -62,7 +62,7 @@ export class CatalogAccess {
   }
 
   /**
-   * The normalized ref, or a 404 naming `field` when the entity does not
+   * The normalized ref, a 400 naming `field` when it is malformed, or a 404 naming `field` when the entity does not
    * exist or the caller may not read it (the two look alike on purpose).
    */
   async readableRef(
@@ -70,7 +70,7 @@ export class CatalogAccess {
     credentials: BackstageCredentials,
     field = 'entityRef',
   ): Promise<string> {
-    const normalized = normalizeEntityRef(ref);
+    const normalized = normalizeRefParameter(ref, field);
     const { visible } = await this.visible([normalized], credentials);
     if (visible.length === 0) {
       throw new NotFoundError(

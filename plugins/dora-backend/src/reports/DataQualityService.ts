@@ -1,4 +1,5 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { InputError } from '@backstage/errors';
 import {
   DataQualityReport,
   DORA_MATCH_ANNOTATIONS,
@@ -6,6 +7,43 @@ import {
 import { CatalogIndexProvider } from '../attribution/CatalogIndexProvider';
 import { DoraStore } from '../database/types';
 import { CatalogAccess } from './CatalogAccess';
+
+/** Unknown refs in one answer unless the caller asks for fewer. */
+const DEFAULT_UNKNOWN_ENTITIES_LIMIT = 100;
+
+/**
+ * One page of the unknown refs, in order: anyone with a push token can name
+ * any number of them, so the answer is bounded. The cursor is the last ref
+ * of the previous page.
+ */
+function unknownEntitiesPage(
+  unknown: string[],
+  {
+    limit = DEFAULT_UNKNOWN_ENTITIES_LIMIT,
+    cursor,
+  }: { limit?: number; cursor?: string },
+) {
+  const after = cursor ? decodeRefCursor(cursor) : undefined;
+  const sorted = [...unknown].sort();
+  const rest = after === undefined ? sorted : sorted.filter(ref => ref > after);
+  const items = rest.slice(0, limit);
+  return {
+    unknownEntities: items,
+    unknownEntityCount: sorted.length,
+    unknownEntitiesNextCursor:
+      rest.length > limit
+        ? Buffer.from(items[items.length - 1]).toString('base64url')
+        : null,
+  };
+}
+
+function decodeRefCursor(cursor: string): string {
+  const ref = Buffer.from(cursor, 'base64url').toString('utf8');
+  if (!ref || Buffer.from(ref).toString('base64url') !== cursor) {
+    throw new InputError('cursor: not a cursor returned by this API');
+  }
+  return ref;
+}
 
 /**
  * What keeps numbers from being right, across the whole store: events no
@@ -23,6 +61,7 @@ export class DataQualityService {
 
   async report(
     credentials: BackstageCredentials,
+    page: { limit?: number; cursor?: string } = {},
     now = Date.now(),
   ): Promise<DataQualityReport> {
     const { store, access } = this.deps;
@@ -40,7 +79,10 @@ export class DataQualityService {
           : [];
       }),
       // Unknown to the catalog, so there is nothing to hide behind permissions.
-      unknownEntities: attributed.filter(ref => !index.get(ref)),
+      ...unknownEntitiesPage(
+        attributed.filter(ref => !index.get(ref)),
+        page,
+      ),
       clockSkewedChanges: stored.clockSkewedChanges,
       deploymentsWithUnknownCommits: stored.deploymentsWithUnknownCommits,
       staleOpenIncidents: stored.staleOpenIncidents.filter(i =>

@@ -6,7 +6,7 @@ import {
   TemplateReportResponse,
   TemplateReportRow,
 } from '@dora-metrics/plugin-dora-common';
-import { normalizeEntityRef } from '../attribution/attribute';
+import { normalizeRefParameter } from '../attribution/attribute';
 import { isDeliverable } from '../attribution/CatalogIndex';
 import { CatalogIndexProvider } from '../attribution/CatalogIndexProvider';
 import { DoraConfig } from '../config';
@@ -103,8 +103,9 @@ export class TemplateReportService {
     { window, credentials }: Request,
   ): Promise<TemplateMetricsResponse> {
     const ref = templateRef
-      ? normalizeEntityRef(
+      ? normalizeRefParameter(
           templateRef.includes(':') ? templateRef : `template:${templateRef}`,
+          'templateRef',
         )
       : null;
     const [found] = await this.rows(window, credentials, ref, true);

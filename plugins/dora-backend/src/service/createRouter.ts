@@ -1,9 +1,11 @@
+import { doraEventsCreatePermission } from '@dora-metrics/plugin-dora-common';
 import express from 'express';
 import Router from 'express-promise-router';
 import { createOpenApiRouter } from '../schema/openapi';
 import { createAuthorize } from './authorize';
 import { bodyErrorHandler, jsonBody } from './bodyParsing';
 import { databaseUnavailableHandler } from './databaseErrors';
+import { internalErrorHandler } from './internalErrors';
 import { bindBackfillEndpoints } from './endpoints/backfill.router';
 import { bindDataQualityEndpoint } from './endpoints/dataQuality.router';
 import { bindEventsEndpoints } from './endpoints/events.router';
@@ -28,6 +30,17 @@ export async function createRouter(
   // Bodies are parsed outside the validated router: its error transformer
   // would turn a 413 for an oversize body into a 400.
   const outer = Router();
+  const authorize = createAuthorize(options);
+  // Write routes check the caller before reading the body: a user's token
+  // or none gets its 401 or 403 without making the backend parse and
+  // schema-check up to 10 MB first. The handlers check again (cheaply) so
+  // that each stays correct on its own.
+  outer.use('/v1', async (req, _res, next) => {
+    if (req.method === 'POST') {
+      await authorize(req, doraEventsCreatePermission, ['service']);
+    }
+    next();
+  });
   outer.use(jsonBody());
   // Validates every request against the published OpenAPI document (and
   // serves it at /openapi.json), and hands the handlers typed query values
@@ -39,8 +52,9 @@ export async function createRouter(
   // Error translation for everything above, before Backstage's own handler.
   outer.use(bodyErrorHandler);
   outer.use(databaseUnavailableHandler(options.logger));
+  outer.use(internalErrorHandler(options.logger));
 
-  const deps = { ...options, authorize: createAuthorize(options) };
+  const deps = { ...options, authorize };
   bindHealthEndpoint(router);
   bindPushEndpoints(router, deps);
   bindRecomputeEndpoint(router, deps);

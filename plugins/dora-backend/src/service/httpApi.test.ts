@@ -145,7 +145,7 @@ describe('dora router', () => {
       'd2',
       'd1',
     ]);
-    expect(next.body.items[0].linkedIncidents).toEqual(['pagerduty:i1']);
+    expect(next.body.items[0].linkedIncidents).toEqual(['incident-bot:i1']);
     expect(next.body.nextCursor).toBeNull();
 
     const incidents = await request(server)

@@ -84,7 +84,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Re-derive every entity's facts from raw events. Service principals only. */
+    /** Re-derive every entity's facts from raw events. Service principals only. One at a time: answers 409 while one is running. Audited. */
     post: operations['Recompute'];
     delete?: never;
     options?: never;
@@ -102,7 +102,7 @@ export interface paths {
     /** Progress of the history backfill from the providers' APIs. Service principals only; permission `dora.events.create`. */
     get: operations['BackfillStatus'];
     put?: never;
-    /** Starts a backfill run now unless one is under way (`started` says which); it continues in the background. Service principals only; permission `dora.events.create`. */
+    /** Starts a backfill run now unless one is under way (`started` says which); it continues in the background. Service principals only; permission `dora.events.create`. Answers 409 when backfill is disabled (`dora.backfill.enabled: false`). */
     post: operations['StartBackfill'];
     delete?: never;
     options?: never;
@@ -414,8 +414,12 @@ export interface components {
         entityRef: string;
         missing: string[];
       }[];
-      /** Entity refs named by events that the catalog does not know. */
+      /** Entity refs named by events that the catalog does not know, in order, at most `limit` of them (a page: see `unknownEntitiesNextCursor`). */
       unknownEntities: string[];
+      /** How many unknown entity refs there are in all pages. */
+      unknownEntityCount?: number;
+      /** The `cursor` of the next page of `unknownEntities`; null on the last. */
+      unknownEntitiesNextCursor?: string | null;
       clockSkewedChanges: number;
       deploymentsWithUnknownCommits: number;
       /** Incidents open for 7 days or more. */
@@ -827,7 +831,12 @@ export interface operations {
   };
   DataQuality: {
     parameters: {
-      query?: never;
+      query?: {
+        /** The most `unknownEntities` in one answer. */
+        limit?: number;
+        /** `unknownEntitiesNextCursor` of the previous answer: the next page of `unknownEntities`. */
+        cursor?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;

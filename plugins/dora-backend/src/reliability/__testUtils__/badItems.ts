@@ -38,7 +38,7 @@ const VALID: Record<Kind, () => Record<string, unknown>> = {
     pullRequest: { number: 42, createdAt: at, firstReviewAt: at, mergedAt: at },
   }),
   incidents: () => ({
-    source: 'pagerduty',
+    source: 'incident-bot',
     id: 'Q1',
     entityRef: 'component:default/checkout',
     title: 'Checkout 5xx',
@@ -246,6 +246,35 @@ const DEFECTS: Record<string, Defect> = {
       return 'resolvedAt';
     }
     return null;
+  },
+  // Stored by no database as sent: PostgreSQL refuses NUL, and a lone
+  // surrogate cannot be encoded as UTF-8.
+  'NUL character': (rng, item, f) => {
+    if (f.type !== 'text' && f.type !== 'timestamp') return null;
+    setPath(item, f.path, pick(rng, ['\u0000', 'x\u0000', 'a\u0000b']));
+    return f.path;
+  },
+  'lone surrogate': (rng, item, f) => {
+    if (f.type !== 'text' && f.type !== 'timestamp') return null;
+    setPath(item, f.path, pick(rng, ['x\ud800', '\udc00', 'a\udbffb']));
+    return f.path;
+  },
+  'hostile entityRef': (rng, item, f) => {
+    if (f.path !== 'entityRef') return null;
+    setPath(
+      item,
+      'entityRef',
+      pick(rng, [
+        'user:default/guest',
+        'location:default/generated',
+        'group:default/payments',
+        'component:default/a b',
+        'component:default/<img src=x>',
+        `component:default/${'n'.repeat(64)}`,
+        'component:default/',
+      ]),
+    );
+    return 'entityRef';
   },
   'not an object': (_rng, item) => {
     for (const key of Object.keys(item)) delete item[key];

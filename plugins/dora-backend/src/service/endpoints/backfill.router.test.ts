@@ -36,7 +36,7 @@ describe('backfill routes', () => {
   });
   afterEach(() => fake.close());
 
-  async function start() {
+  async function start(backfill: object = {}) {
     const { server } = await startTestBackend({
       features: [
         doraPlugin,
@@ -53,7 +53,7 @@ describe('backfill routes', () => {
               ],
             },
             dora: {
-              backfill: { lookback: { days: 3650 } },
+              backfill: { lookback: { days: 3650 }, ...backfill },
               pagerduty: {
                 token: PAGERDUTY_TOKEN,
                 apiBaseUrl: `${fake.baseUrl}/pagerduty`,
@@ -113,6 +113,23 @@ describe('backfill routes', () => {
         .set('Authorization', mockCredentials.none.header());
       expect(anonymous.status).toBe(401);
     }
+    expect(fake.stats.requests).toBe(0);
+  });
+
+  it('refuses to start a run when backfill is disabled, and still reports progress', async () => {
+    const server = await start({ enabled: false });
+    const started = await request(server)
+      .post('/api/dora/v1/backfill')
+      .set('Authorization', mockCredentials.service.header());
+    expect(started.status).toBe(409);
+    expect(started.body.error.message).toMatch(
+      /^backfill is disabled \(dora.backfill.enabled: false\)/,
+    );
+    const status = await request(server)
+      .get('/api/dora/v1/backfill')
+      .set('Authorization', mockCredentials.service.header());
+    expect(status.status).toBe(200);
+    expect(status.body.running).toBe(false);
     expect(fake.stats.requests).toBe(0);
   });
 });

@@ -1,14 +1,17 @@
+import { ConflictError } from '@backstage/errors';
 import { doraEventsCreatePermission } from '@dora-metrics/plugin-dora-common';
 import { EndpointDeps, DoraRouter } from './types';
 
 /**
  * `POST /v1/backfill` starts a backfill run now (it continues in the
  * background), `GET /v1/backfill` reports its progress. Both are for service
- * principals with `dora.events.create`, like the push routes.
+ * principals with `dora.events.create`, like the push routes. With
+ * `dora.backfill.enabled: false` the installer has turned backfill off, so
+ * starting one is refused (409) rather than reading provider APIs anyway.
  */
 export function bindBackfillEndpoints(
   router: DoraRouter,
-  { authorize, auditor, backfill }: EndpointDeps,
+  { authorize, auditor, backfill, config }: EndpointDeps,
 ) {
   router.get('/v1/backfill', async (req, res) => {
     await authorize(req, doraEventsCreatePermission, ['service']);
@@ -17,6 +20,11 @@ export function bindBackfillEndpoints(
 
   router.post('/v1/backfill', async (req, res) => {
     await authorize(req, doraEventsCreatePermission, ['service']);
+    if (!config.backfill.enabled) {
+      throw new ConflictError(
+        'backfill is disabled (dora.backfill.enabled: false); enable it to start a run',
+      );
+    }
     const audit = await auditor.createEvent({
       eventId: 'dora-backfill',
       severityLevel: 'medium',

@@ -11,6 +11,7 @@ export function bindDataQualityEndpoint(
       'user',
       'service',
     ]);
-    res.json(await dataQuality.report(credentials));
+    const { limit, cursor } = req.query;
+    res.json(await dataQuality.report(credentials, { limit, cursor }));
   });
 }

@@ -1,4 +1,6 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { doraEventsCreatePermission } from '@dora-metrics/plugin-dora-common';
+import { PushWriter } from '../../ingest/IngestService';
 import { EndpointDeps, DoraRouter } from './types';
 
 /**
@@ -12,37 +14,55 @@ export function bindPushEndpoints(
   { authorize, auditor, ingest }: EndpointDeps,
 ) {
   router.post('/v1/deployments', async (req, res) => {
-    await authorize(req, doraEventsCreatePermission, ['service']);
+    const writer = writerOf(
+      await authorize(req, doraEventsCreatePermission, ['service']),
+    );
     const audit = await auditor.createEvent({
       eventId: 'dora-events-push',
       severityLevel: 'medium',
       request: req,
       meta: { kind: 'deployments', items: req.body.deployments.length },
     });
-    res.json(await audited(audit, () => ingest.ingestDeployments(req.body)));
+    res.json(
+      await audited(audit, () => ingest.ingestDeployments(req.body, writer)),
+    );
   });
 
   router.post('/v1/changes', async (req, res) => {
-    await authorize(req, doraEventsCreatePermission, ['service']);
+    const writer = writerOf(
+      await authorize(req, doraEventsCreatePermission, ['service']),
+    );
     const audit = await auditor.createEvent({
       eventId: 'dora-events-push',
       severityLevel: 'medium',
       request: req,
       meta: { kind: 'changes', items: req.body.changes.length },
     });
-    res.json(await audited(audit, () => ingest.ingestChanges(req.body)));
+    res.json(
+      await audited(audit, () => ingest.ingestChanges(req.body, writer)),
+    );
   });
 
   router.post('/v1/incidents', async (req, res) => {
-    await authorize(req, doraEventsCreatePermission, ['service']);
+    const writer = writerOf(
+      await authorize(req, doraEventsCreatePermission, ['service']),
+    );
     const audit = await auditor.createEvent({
       eventId: 'dora-events-push',
       severityLevel: 'medium',
       request: req,
       meta: { kind: 'incidents', items: req.body.incidents.length },
     });
-    res.json(await audited(audit, () => ingest.ingestIncidents(req.body)));
+    res.json(
+      await audited(audit, () => ingest.ingestIncidents(req.body, writer)),
+    );
   });
+}
+
+/** The service principal's subject (a static token's `subject`). */
+function writerOf(credentials: BackstageCredentials): PushWriter {
+  const principal = credentials.principal as { subject?: string };
+  return { subject: principal.subject ?? '' };
 }
 
 type AuditEvent = Awaited<ReturnType<EndpointDeps['auditor']['createEvent']>>;

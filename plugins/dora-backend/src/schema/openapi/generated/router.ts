@@ -203,7 +203,7 @@ export const spec = {
       post: {
         operationId: 'Recompute',
         description:
-          "Re-derive every entity's facts from raw events. Service principals only.",
+          "Re-derive every entity's facts from raw events. Service principals only. One at a time: answers 409 while one is running. Audited.",
         responses: {
           '200': {
             description: 'What the reconciliation did.',
@@ -246,7 +246,7 @@ export const spec = {
       post: {
         operationId: 'StartBackfill',
         description:
-          'Starts a backfill run now unless one is under way (`started` says which); it continues in the background. Service principals only; permission `dora.events.create`.',
+          'Starts a backfill run now unless one is under way (`started` says which); it continues in the background. Service principals only; permission `dora.events.create`. Answers 409 when backfill is disabled (`dora.backfill.enabled: false`).',
         responses: {
           '202': {
             $ref: '#/components/responses/BackfillStatus',
@@ -425,6 +425,30 @@ export const spec = {
     '/v1/data-quality': {
       get: {
         operationId: 'DataQuality',
+        parameters: [
+          {
+            name: 'limit',
+            in: 'query',
+            allowReserved: true,
+            description: 'The most `unknownEntities` in one answer.',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 500,
+              default: 100,
+            },
+          },
+          {
+            name: 'cursor',
+            in: 'query',
+            allowReserved: true,
+            description:
+              '`unknownEntitiesNextCursor` of the previous answer: the next page of `unknownEntities`.',
+            schema: {
+              type: 'string',
+            },
+          },
+        ],
         responses: {
           '200': {
             description: 'What keeps numbers from being right.',
@@ -1287,11 +1311,20 @@ export const spec = {
           },
           unknownEntities: {
             description:
-              'Entity refs named by events that the catalog does not know.',
+              'Entity refs named by events that the catalog does not know, in order, at most `limit` of them (a page: see `unknownEntitiesNextCursor`).',
             type: 'array',
             items: {
               type: 'string',
             },
+          },
+          unknownEntityCount: {
+            description: 'How many unknown entity refs there are in all pages.',
+            type: 'integer',
+          },
+          unknownEntitiesNextCursor: {
+            description:
+              'The `cursor` of the next page of `unknownEntities`; null on the last.',
+            type: ['string', 'null'],
           },
           clockSkewedChanges: {
             type: 'integer',

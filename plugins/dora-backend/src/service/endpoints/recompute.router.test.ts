@@ -1,0 +1,79 @@
+import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import express from 'express';
+import request from 'supertest';
+import { createRouter, RouterOptions } from '../createRouter';
+
+/** A router whose full reconciliation runs until the test lets it finish. */
+async function startRouter() {
+  let finish: (result: {
+    reattributed: number;
+    derived: number;
+  }) => void = () => {};
+  const deriver = {
+    reconcile: jest.fn(
+      () =>
+        new Promise(resolve => {
+          finish = resolve;
+        }),
+    ),
+  };
+  const auditEvent = { success: jest.fn(), fail: jest.fn() };
+  const auditor = mockServices.auditor.mock({
+    createEvent: jest.fn(async () => auditEvent),
+  });
+  const options = {
+    deriver,
+    auditor,
+    httpAuth: mockServices.httpAuth(),
+    permissions: mockServices.permissions(),
+    config: { timeZone: 'UTC' },
+  } as unknown as RouterOptions;
+  const middleware = MiddlewareFactory.create({
+    config: mockServices.rootConfig(),
+    logger: mockServices.logger.mock(),
+  });
+  const app = express().use(await createRouter(options), middleware.error());
+  return { app, deriver, auditor, auditEvent, finish: (r: any) => finish(r) };
+}
+
+describe('POST /v1/recompute', () => {
+  it('runs one at a time: a second call while one runs answers 409, both audited', async () => {
+    const { app, deriver, auditor, auditEvent, finish } = await startRouter();
+    const service = mockCredentials.service.header();
+    const first = request(app)
+      .post('/v1/recompute')
+      .set('Authorization', service)
+      .then(r => r);
+    while (deriver.reconcile.mock.calls.length === 0) {
+      await new Promise(resolve => setTimeout(resolve, 5));
+    }
+    const second = await request(app)
+      .post('/v1/recompute')
+      .set('Authorization', service);
+    expect(second.status).toBe(409);
+    expect(second.body.error.message).toMatch(
+      /^recompute: one is already running/,
+    );
+    expect(auditEvent.fail).toHaveBeenCalledTimes(1);
+
+    finish({ reattributed: 1, derived: 2 });
+    expect((await first).body).toEqual({ reattributed: 1, derived: 2 });
+    expect(auditEvent.success).toHaveBeenCalledWith({
+      meta: { reattributed: 1, derived: 2 },
+    });
+    expect(auditor.createEvent).toHaveBeenCalledTimes(2);
+    expect(deriver.reconcile).toHaveBeenCalledTimes(1);
+
+    // Free again once the first has finished.
+    const third = request(app)
+      .post('/v1/recompute')
+      .set('Authorization', service)
+      .then(r => r);
+    while (deriver.reconcile.mock.calls.length === 1) {
+      await new Promise(resolve => setTimeout(resolve, 5));
+    }
+    finish({ reattributed: 0, derived: 0 });
+    expect((await third).status).toBe(200);
+  });
+});
