@@ -21,6 +21,7 @@ const deployment = (
   more: Partial<PooledDeployment> = {},
 ): PooledDeployment => ({
   entityRef: 'component:default/a',
+  deploymentKey: `ci:${finishedAt}`,
   finishedAt,
   failed: false,
   unplanned: false,
@@ -117,7 +118,12 @@ describe('metrics over columns', () => {
 
   it('equals the same figures counted over the records one by one', () => {
     const metrics = computeMetrics(
-      poolOfFacts({ deployments, recoveries: [], incidents: [] }),
+      poolOfFacts({
+        deployments,
+        recoveries: [],
+        incidents: [],
+        historyStarts: new Map(),
+      }),
       window,
       { timeZone: 'UTC', bands: DEFAULT_BAND_THRESHOLDS },
     );
@@ -140,7 +146,12 @@ describe('metrics over columns', () => {
 
   it('puts each deployment in the series bucket holding it', () => {
     const series = computeSeries(
-      poolOfFacts({ deployments, recoveries: [], incidents: [] }),
+      poolOfFacts({
+        deployments,
+        recoveries: [],
+        incidents: [],
+        historyStarts: new Map(),
+      }),
       window,
       'day',
       'UTC',
