@@ -48,6 +48,8 @@ export const workedExampleMetrics: DoraMetrics = {
     medianDeploymentDaysPerWeek: 3,
     medianDeploymentDaysPerMonth: 3,
     band: 'high',
+    // The first stored deployment, before the previous week's two.
+    historyStartsAt: '2026-02-20T10:00:00.000Z',
   },
   leadTime: {
     medianHours: 14,
@@ -77,6 +79,7 @@ export const previousWeekMetrics: DoraMetrics = {
     medianDeploymentDaysPerWeek: 2,
     medianDeploymentDaysPerMonth: 2,
     band: 'high',
+    historyStartsAt: '2026-02-20T10:00:00.000Z',
   },
   leadTime: {
     medianHours: 30,
@@ -106,6 +109,7 @@ export const emptyMetrics: DoraMetrics = {
     medianDeploymentDaysPerWeek: null,
     medianDeploymentDaysPerMonth: null,
     band: null,
+    historyStartsAt: null,
   },
   leadTime: {
     medianHours: null,
