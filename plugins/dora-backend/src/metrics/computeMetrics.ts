@@ -189,7 +189,9 @@ function deploymentFrequency(
     // A bucket ends before the history starts exactly when it starts before
     // the history's own bucket. Every day lies in a bucket kept.
     const firstKept =
-      historyStart === null ? -Infinity : bucketStart(historyStart, unit, timeZone);
+      historyStart === null
+        ? -Infinity
+        : bucketStart(historyStart, unit, timeZone);
     return median(
       bucketStarts(window, unit, timeZone)
         .filter(start => start >= firstKept)

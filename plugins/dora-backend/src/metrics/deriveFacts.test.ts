@@ -312,9 +312,12 @@ describe('computeMetrics', () => {
       }).deploymentFrequency.deploymentDays,
     ).toBe(1);
     expect(
-      computeSeries(poolOfEntityFacts(facts), window, 'day', 'Europe/Berlin').map(
-        p => p.deployments,
-      ),
+      computeSeries(
+        poolOfEntityFacts(facts),
+        window,
+        'day',
+        'Europe/Berlin',
+      ).map(p => p.deployments),
     ).toEqual([0, 2, 0, 0, 0, 0, 0]);
   });
 });

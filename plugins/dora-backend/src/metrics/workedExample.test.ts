@@ -84,6 +84,8 @@ function expectWorkedExampleFigures(h: EntityHistory) {
     medianDeploymentDaysPerWeek: 3,
     medianDeploymentDaysPerMonth: 3,
     band: 'high',
+    // d0 is stored, before the window: the whole window counts.
+    historyStartsAt: '2026-02-27T10:00:00.000Z',
   });
   expect(metrics.leadTime).toMatchObject({
     medianHours: 14,
@@ -121,7 +123,9 @@ function expectWorkedExampleFigures(h: EntityHistory) {
 describe('worked example (docs/metrics.md)', () => {
   it('reproduces every figure when deployments list their commits', () => {
     const facts = expectWorkedExampleFigures(history(listedCommits));
-    expect(computeSeries(poolOfEntityFacts(facts), window, 'week', 'UTC')).toEqual([
+    expect(
+      computeSeries(poolOfEntityFacts(facts), window, 'week', 'UTC'),
+    ).toEqual([
       {
         start: '2026-03-02T00:00:00.000Z',
         deployments: 4,

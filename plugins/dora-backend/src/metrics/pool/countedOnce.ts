@@ -39,7 +39,8 @@ export function countedOnce(pool: FactPool): FactPool {
     incidents: once(
       pool.incidents,
       (i: IncidentFact) => i.incidentKey,
-      (kept, other) => kept.linkedDeployment === null && other.linkedDeployment !== null,
+      (kept, other) =>
+        kept.linkedDeployment === null && other.linkedDeployment !== null,
     ),
     historyStarts: pool.historyStarts,
   };

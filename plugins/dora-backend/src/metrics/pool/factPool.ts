@@ -104,7 +104,8 @@ export function poolsByEntity(pool: FactPool): Map<string, FactPool> {
   for (const d of pool.deployments) of(d.entityRef).deployments.push(d);
   for (const r of pool.recoveries) of(r.entityRef).recoveries.push(r);
   for (const i of pool.incidents) of(i.entityRef).incidents.push(i);
-  for (const [ref, at] of pool.historyStarts) of(ref).historyStarts.set(ref, at);
+  for (const [ref, at] of pool.historyStarts)
+    of(ref).historyStarts.set(ref, at);
   return pools;
 }
 
