@@ -52,7 +52,14 @@ export async function measureDatabase(o: {
   // The backend's start (its catalog read in) sets a floor under the peak.
   const rssStart = peakRssMiB(pid);
   log(`${db}: loading through the push API`);
-  const load = await loadThroughApi(base, size, org.services, seed, log);
+  const load = await loadThroughApi(
+    base,
+    size,
+    org.services,
+    org.twins,
+    seed,
+    log,
+  );
   const rssLoad = peakRssMiB(pid);
   log(`${db}: ${load.rows} rows in ${(load.ms / 1000).toFixed(1)} s`);
   await migratePlain(plain);
@@ -217,7 +224,7 @@ export async function measureDatabase(o: {
   for (const d of teamDifferences(load.naive, await get(base, teamPath(range))))
     mismatches.push(`${db} team ${d}`);
   for (const s of sample) {
-    const expected = load.naive.get(s.entityRef)!;
+    const expected = load.naive.get(s.entityRef)!.figures;
     const body = await get(
       base,
       `/v1/metrics?entityRef=${s.entityRef}&${range}&granularity=week`,
