@@ -200,10 +200,23 @@ export const workedExampleResponse: EntityMetricsResponse = {
   },
 };
 
-/** This week had nothing; the week before had deployments. */
+/**
+ * This week had nothing; the week before had deployments. The service
+ * deploys, so its deployment frequency is a measured zero (spec v2); every
+ * other figure has no sample.
+ */
 export const emptyWindowResponse: EntityMetricsResponse = {
   ...workedExampleResponse,
   ...emptyMetrics,
+  deploymentFrequency: {
+    count: 0,
+    perDay: 0,
+    deploymentDays: 0,
+    medianDeploymentDaysPerWeek: 0,
+    medianDeploymentDaysPerMonth: 0,
+    band: 'low',
+    historyStartsAt: workedExampleMetrics.deploymentFrequency.historyStartsAt,
+  },
   series: workedExampleDailySeries.map(p => emptyDay(p.start)),
   dataQuality: {
     clockSkewedChanges: 0,
@@ -212,8 +225,21 @@ export const emptyWindowResponse: EntityMetricsResponse = {
   },
 };
 
-/** Nothing in this window nor the one before: the entity has no events. */
+/** Nothing stored: no deployment of any kind, no incident. */
 export const noEventsResponse: EntityMetricsResponse = {
   ...emptyWindowResponse,
+  ...emptyMetrics,
   previous: { ...workedExampleResponse.previous, ...emptyMetrics },
+};
+
+/**
+ * The worked example of a service whose first deployment of any kind was on
+ * Wednesday 4 March at 20:00 UTC, inside the window.
+ */
+export const shortHistoryResponse: EntityMetricsResponse = {
+  ...workedExampleResponse,
+  deploymentFrequency: {
+    ...workedExampleMetrics.deploymentFrequency,
+    historyStartsAt: '2026-03-04T20:00:00.000Z',
+  },
 };
