@@ -215,8 +215,11 @@ function deploymentFrequency(
   };
 }
 
-const earliest = (a: number | null, b: number | null) =>
-  a === null ? b : b === null ? a : Math.min(a, b);
+function earliest(a: number | null, b: number | null): number | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return Math.min(a, b);
+}
 
 function firstFinishedIn(runs: readonly Run[]): number | null {
   let first: number | null = null;
