@@ -2,8 +2,8 @@ import { Knex } from 'knex';
 import { call } from '../reliability/backendProcess';
 import { histories, pushItems, ServiceHistory } from './history';
 import { now } from './measure';
-import { Figures, naiveFigures } from './naive';
-import { BenchService } from './organisation';
+import { Figures, naiveFiguresAndShare, PoolShare } from './naive';
+import { BenchService, MonorepoTwin } from './organisation';
 import { BenchSize, WINDOW } from './sizes';
 import { plainRows } from './sqlReferences';
 
@@ -14,7 +14,8 @@ export type LoadResult = {
   rows: number;
   ms: number;
   naiveMs: number;
-  naive: Map<string, Figures>;
+  /** Per entity (twins too): its figures and what it adds to a pool. */
+  naive: Map<string, { figures: Figures; share: PoolShare }>;
 };
 
 /**
@@ -27,6 +28,7 @@ export async function loadThroughApi(
   base: string,
   size: BenchSize,
   services: readonly BenchService[],
+  twins: readonly MonorepoTwin[],
   seed: number,
   log: (s: string) => void,
 ): Promise<LoadResult> {
@@ -56,12 +58,19 @@ export async function loadThroughApi(
     if (Math.floor(rows / 1e6) > Math.floor(before / 1e6))
       log(`  ${rows} rows pushed, ${(rows / (ms / 1000)).toFixed(0)} rows/s`);
   };
-  const naive = new Map<string, Figures>();
+  const naive = new Map<string, { figures: Figures; share: PoolShare }>();
   let naiveMs = 0;
   for (const h of histories(size, services, seed)) {
     const t = now();
-    naive.set(h.service.entityRef, naiveFigures(h, WINDOW));
+    naive.set(h.service.entityRef, naiveFiguresAndShare(h, WINDOW));
     naiveMs += now() - t;
+    // A twin gets the repository's deployments, not the original's incidents.
+    for (const twin of twins.filter(w => w.twinOf === h.service.entityRef)) {
+      naive.set(
+        twin.entityRef,
+        naiveFiguresAndShare({ ...h, service: twin, incidents: [] }, WINDOW),
+      );
+    }
     const items = pushItems(h);
     for (const kind of ['changes', 'deployments', 'incidents'] as Kind[]) {
       for (const item of items[kind]) {

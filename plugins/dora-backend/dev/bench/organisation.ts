@@ -10,9 +10,18 @@ export type BenchService = {
   templateRef: string | null;
 };
 
+/**
+ * A second component in another service's repository (a monorepo): every
+ * deployment of that repository is attributed to both. Its incidents are
+ * the original's alone (they are pushed with the original's entityRef).
+ */
+export type MonorepoTwin = BenchService & { twinOf: string };
+
 export type Organisation = {
   entities: Entity[];
   services: BenchService[];
+  /** One twin per 50 services, owned and templated as its original. */
+  twins: MonorepoTwin[];
   /** The group (subgroups included) owning the most services, at most 500. */
   teamGroupRef: string;
   /** How many services that group owns. */
@@ -70,6 +79,26 @@ export function generateOrganisation(size: BenchSize): Organisation {
     });
   }
   const services: BenchService[] = [];
+  const twins: MonorepoTwin[] = [];
+  const component = (
+    name: string,
+    repository: string,
+    ownerRef: string,
+    templateRef: string | null,
+  ): Entity => ({
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: {
+      name,
+      namespace: 'default',
+      annotations: {
+        'github.com/project-slug': repository,
+        ...(templateRef ? { 'backstage.io/source-template': templateRef } : {}),
+      },
+    },
+    spec: { type: 'service', lifecycle: 'production', owner: ownerRef },
+    relations: [{ type: 'ownedBy', targetRef: ownerRef }],
+  });
   for (let index = 0; index < size.services; index++) {
     const name = `bench-svc-${index}`;
     const ownerRef = groupRef(leaves[index % leaves.length]);
@@ -83,26 +112,24 @@ export function generateOrganisation(size: BenchSize): Organisation {
       ownerRef,
       templateRef,
     });
-    entities.push({
-      apiVersion: 'backstage.io/v1alpha1',
-      kind: 'Component',
-      metadata: {
-        name,
-        namespace: 'default',
-        annotations: {
-          'github.com/project-slug': repository,
-          ...(templateRef
-            ? { 'backstage.io/source-template': templateRef }
-            : {}),
-        },
-      },
-      spec: { type: 'service', lifecycle: 'production', owner: ownerRef },
-      relations: [{ type: 'ownedBy', targetRef: ownerRef }],
-    });
+    entities.push(component(name, repository, ownerRef, templateRef));
+    if (index % 50 === 7) {
+      const twin = `${name}-worker`;
+      twins.push({
+        index,
+        entityRef: `component:default/${twin}`,
+        repository,
+        ownerRef,
+        templateRef,
+        twinOf: `component:default/${name}`,
+      });
+      entities.push(component(twin, repository, ownerRef, templateRef));
+    }
   }
   return {
     entities,
     services,
+    twins,
     ...teamGroup(services, parents),
     groupCount: size.groupLevels.reduce((a, b) => a + b, 0),
   };

@@ -101,6 +101,17 @@ describe('DatabaseDoraStore', () => {
         });
         expect(metrics.leadTime.medianHours).toBe(14);
         expect(metrics.recoveryTime.medianHours).toBe(2.75);
+        // d0, before the window, starts the history.
+        expect(metrics.deploymentFrequency.historyStartsAt).toBe(
+          '2026-02-27T10:00:00.000Z',
+        );
+        // Each deployment is known by one id, whichever entity reads it.
+        expect(new Set(facts.deployments.map(d => d.deploymentKey)).size).toBe(
+          4,
+        );
+        expect(
+          facts.deployments.every(d => typeof d.deploymentKey === 'number'),
+        ).toBe(true);
       }
       const notDirect = await store.loadFacts(
         { ownerGroup: 'group:default/commerce', directOnly: true },
@@ -108,6 +119,7 @@ describe('DatabaseDoraStore', () => {
         window.to,
       );
       expect(notDirect.deployments).toEqual([]);
+      expect(notDirect.historyStarts.size).toBe(0);
 
       const page = await store.listDeployments({
         entityRef: workedExample.entityRef,

@@ -2,6 +2,7 @@ import { Knex } from 'knex';
 import type { DeploymentFact } from '../metrics/types';
 import { chunks } from './statementChunks';
 import {
+  DbInteger,
   DeploymentFactRow,
   IncidentFactRow,
   numberOrNull as num,
@@ -59,20 +60,23 @@ export async function loadFacts(
     deployments: [],
     recoveries: [],
     incidents: [],
+    historyStarts: new Map(),
   };
   const refBatches =
     'entityRefs' in scope ? chunks(scope.entityRefs, 500) : [undefined];
   for (const refs of refBatches) {
     if (refs && refs.length === 0) continue;
     // Reports never list shipped commits: that column stays unread here.
-    const [deployments, recoveries, incidents]: [
-      Omit<DeploymentFactRow, 'deployment_id' | 'commits' | 'owner_chain'>[],
+    const [deployments, recoveries, incidents, starts]: [
+      Omit<DeploymentFactRow, 'commits' | 'owner_chain'>[],
       Omit<RecoveryFactRow, 'owner_chain'>[],
       Omit<IncidentFactRow, 'owner_chain'>[],
+      { entity_ref: string; first_finished_at: DbInteger }[],
     ] = await Promise.all([
       scoped(db('dora_deployment_facts'), scope, refs)
         .select(
           'entity_ref',
+          'deployment_id',
           'finished_at',
           'failed',
           'unplanned',
@@ -107,11 +111,13 @@ export async function loadFacts(
         .where(q =>
           q.whereNull('resolved_at').orWhere('resolved_at', '>=', from),
         ),
+      historyStarts(db, scope, refs),
     ]);
     // A plain loop: reports read tens of thousands of these per request.
     for (const r of deployments) {
       facts.deployments.push({
         entityRef: r.entity_ref,
+        deploymentKey: Number(r.deployment_id),
         finishedAt: Number(r.finished_at),
         failed: Boolean(r.failed),
         unplanned: Boolean(r.unplanned),
@@ -147,6 +153,32 @@ export async function loadFacts(
         linkedBy: r.linked_by,
       })),
     );
+    for (const r of starts)
+      facts.historyStarts.set(r.entity_ref, Number(r.first_finished_at));
   }
   return facts;
+}
+
+/**
+ * When each entity's first attributed deployment (any status, any
+ * environment) finished: every deployment counts, not only the counted ones
+ * the facts hold. Under an owner group, only deployments attributed while
+ * the group owned the entity.
+ */
+function historyStarts(
+  db: Knex,
+  scope: FactScope,
+  entityRefs?: readonly string[],
+) {
+  const query = db('dora_attributions as a')
+    .join('dora_deployments as d', 'd.id', 'a.event_id')
+    .where('a.event_type', 'deployment')
+    .groupBy('a.entity_ref')
+    .select('a.entity_ref', db.raw('MIN(d.finished_at) AS first_finished_at'));
+  if ('ownerGroup' in scope) {
+    return query.whereRaw("a.owner_chain LIKE ? ESCAPE '!'", [
+      ownerChainPattern(scope.ownerGroup, scope.directOnly ?? false),
+    ]);
+  }
+  return query.whereIn('a.entity_ref', entityRefs ?? scope.entityRefs);
 }

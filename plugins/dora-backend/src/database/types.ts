@@ -91,19 +91,26 @@ export type FactScope =
   | { ownerGroup: string; directOnly?: boolean };
 
 /**
- * A counted deployment as reports read it: without the commits it shipped or
- * its own key, which no report figure reads.
+ * A counted deployment as reports read it: without the commits it shipped,
+ * which no report figure reads, and known by its database id, the same for
+ * each entity it is attributed to.
  */
 export type StoredDeploymentFact = Omit<
   DeploymentFact,
   'commits' | 'deploymentKey'
->;
+> & { deploymentKey: number };
 
 /** Stored facts of a scope, each knowing its entity, in no set order. */
 export type StoredFacts = {
   deployments: StoredDeploymentFact[];
   recoveries: RecoveryFact[];
   incidents: IncidentFact[];
+  /**
+   * When the first stored deployment (any status, any environment) of each
+   * entity of the scope finished; for an owner group, of the deployments
+   * attributed while the group owned the entity.
+   */
+  historyStarts: Map<string, number>;
 };
 
 /**

@@ -23,7 +23,7 @@ import {
   SampleBuffer,
   UNPLANNED,
 } from './pool/deploymentColumns';
-import { FactPool } from './pool/factPool';
+import { FactPool, historyStartOf } from './pool/factPool';
 import {
   bucketAt,
   bucketStart,
@@ -83,7 +83,13 @@ export function computeMetrics(
   const recoveryMedian = median(recoveries.map(r => r.hours));
 
   return {
-    deploymentFrequency: deploymentFrequency(runs, total, window, options),
+    deploymentFrequency: deploymentFrequency(
+      runs,
+      total,
+      window,
+      historyStartOf(pool),
+      options,
+    ),
     leadTime: {
       medianHours: leadTime.median,
       p90Hours: leadTime.p90,
@@ -140,15 +146,28 @@ function deploymentDays(runs: readonly Run[], timeZone: string) {
 
 /**
  * Deployment days are counted per ISO week (and calendar month) overlapping the
- * window, only days inside it; weeks without one count as 0.
+ * window, only days inside it; weeks without one count as 0. Weeks and months
+ * that end before the history starts are left out, and `perDay` counts the
+ * days from the later of the window's start and the start of the history's
+ * first day: a service is judged on the time it has existed (spec v2,
+ * "History shorter than the window"). With a history begun before the
+ * window's end, an empty window is a measured zero; without, "no data".
  */
 function deploymentFrequency(
   runs: readonly Run[],
   count: number,
   window: Window,
+  storedStart: number | null,
   options: ComputeOptions,
 ): DeploymentFrequency {
-  if (count === 0) {
+  // Read apart from the facts, the history's start could miss a deployment
+  // derived just before: a counted deployment always lies in the history.
+  const historyStart = earliest(storedStart, firstFinishedIn(runs));
+  const historyStartsAt =
+    historyStart === null ? null : new Date(historyStart).toISOString();
+  const measured =
+    count > 0 || (historyStart !== null && historyStart < window.to);
+  if (!measured) {
     return {
       count: 0,
       perDay: null,
@@ -156,32 +175,57 @@ function deploymentFrequency(
       medianDeploymentDaysPerWeek: null,
       medianDeploymentDaysPerMonth: null,
       band: null,
+      historyStartsAt,
     };
   }
-  const days = deploymentDays(runs, options.timeZone);
+  const { timeZone } = options;
+  const days = deploymentDays(runs, timeZone);
   const medianDaysPer = (unit: Granularity) => {
     const daysPer = new Map<number, number>();
     for (const day of days) {
-      const start = bucketStart(day, unit, options.timeZone);
+      const start = bucketStart(day, unit, timeZone);
       daysPer.set(start, (daysPer.get(start) ?? 0) + 1);
     }
-    // Every day lies in a bucket overlapping the window.
+    // A bucket ends before the history starts exactly when it starts before
+    // the history's own bucket. Every day lies in a bucket kept.
+    const firstKept =
+      historyStart === null
+        ? -Infinity
+        : bucketStart(historyStart, unit, timeZone);
     return median(
-      bucketStarts(window, unit, options.timeZone).map(
-        start => daysPer.get(start) ?? 0,
-      ),
+      bucketStarts(window, unit, timeZone)
+        .filter(start => start >= firstKept)
+        .map(start => daysPer.get(start) ?? 0),
     );
   };
   const perWeek = medianDaysPer('week');
   const perMonth = medianDaysPer('month');
+  const from =
+    historyStart === null
+      ? window.from
+      : Math.max(window.from, bucketStart(historyStart, 'day', timeZone));
   return {
     count,
-    perDay: count / ((window.to - window.from) / DAY_MS),
+    perDay: count / ((window.to - from) / DAY_MS),
     deploymentDays: days.size,
     medianDeploymentDaysPerWeek: perWeek,
     medianDeploymentDaysPerMonth: perMonth,
     band: deploymentFrequencyBand(perWeek, perMonth, options.bands),
+    historyStartsAt,
   };
+}
+
+function earliest(a: number | null, b: number | null): number | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return Math.min(a, b);
+}
+
+function firstFinishedIn(runs: readonly Run[]): number | null {
+  let first: number | null = null;
+  for (const { columns, lo } of runs)
+    first = earliest(first, columns.finishedAt[lo]);
+  return first;
 }
 
 /** Figures behind a window that explain missing or doubtful numbers. */

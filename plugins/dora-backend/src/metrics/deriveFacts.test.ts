@@ -4,7 +4,7 @@ import {
   computeMetrics,
   computeSeries,
 } from './computeMetrics';
-import { poolOfFacts } from './pool/factPool';
+import { poolOfEntityFacts } from './pool/factPool';
 import { deriveEntityFacts } from './deriveFacts';
 import { DeploymentRecord, EntityHistory, IncidentRecord } from './types';
 import { deploymentRecord, t } from '../__testUtils__/records';
@@ -105,7 +105,7 @@ describe('deriveEntityFacts', () => {
       to: t('2026-03-03T00:00:00Z'),
     };
     expect(
-      computeDataQuality(poolOfFacts(facts), window).unlinkedIncidents,
+      computeDataQuality(poolOfEntityFacts(facts), window).unlinkedIncidents,
     ).toBe(1);
   });
 
@@ -160,7 +160,7 @@ describe('deriveEntityFacts', () => {
       ),
     );
     const metrics = computeMetrics(
-      poolOfFacts(facts),
+      poolOfEntityFacts(facts),
       { from: t('2026-03-02T00:00:00Z'), to: t('2026-03-09T00:00:00Z') },
       options,
     );
@@ -212,7 +212,7 @@ describe('deriveEntityFacts', () => {
       { incidentLinkWindowMs: null },
     );
     const metrics = computeMetrics(
-      poolOfFacts(facts),
+      poolOfEntityFacts(facts),
       { from: t('2026-03-02T00:00:00Z'), to: t('2026-03-03T00:00:00Z') },
       options,
     );
@@ -242,7 +242,7 @@ describe('deriveEntityFacts', () => {
 describe('computeMetrics', () => {
   it('answers null, not 0, for an empty window', () => {
     const metrics = computeMetrics(
-      poolOfFacts(derive(history([]))),
+      poolOfEntityFacts(derive(history([]))),
       { from: 0, to: 7 * 86_400_000 },
       options,
     );
@@ -274,7 +274,7 @@ describe('computeMetrics', () => {
       ]),
     );
     const metrics = computeMetrics(
-      poolOfFacts(facts),
+      poolOfEntityFacts(facts),
       { from: t('2026-03-01T00:00:00Z'), to: t('2026-05-01T00:00:00Z') },
       options,
     );
@@ -300,21 +300,24 @@ describe('computeMetrics', () => {
       to: t('2026-03-07T23:00:00Z'),
     };
     expect(
-      computeMetrics(poolOfFacts(facts), window, {
+      computeMetrics(poolOfEntityFacts(facts), window, {
         ...options,
         timeZone: 'UTC',
       }).deploymentFrequency.deploymentDays,
     ).toBe(2);
     expect(
-      computeMetrics(poolOfFacts(facts), window, {
+      computeMetrics(poolOfEntityFacts(facts), window, {
         ...options,
         timeZone: 'Europe/Berlin',
       }).deploymentFrequency.deploymentDays,
     ).toBe(1);
     expect(
-      computeSeries(poolOfFacts(facts), window, 'day', 'Europe/Berlin').map(
-        p => p.deployments,
-      ),
+      computeSeries(
+        poolOfEntityFacts(facts),
+        window,
+        'day',
+        'Europe/Berlin',
+      ).map(p => p.deployments),
     ).toEqual([0, 2, 0, 0, 0, 0, 0]);
   });
 });

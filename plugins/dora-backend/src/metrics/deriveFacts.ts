@@ -106,7 +106,21 @@ export function deriveEntityFacts(
       commitsUnknown: shipments.get(d.key)!.gap !== null,
     }),
   );
-  return { entityRef, deployments, recoveries, incidents: incidentFacts };
+  return {
+    entityRef,
+    historyStartsAt: firstFinished(history.deployments),
+    deployments,
+    recoveries,
+    incidents: incidentFacts,
+  };
+}
+
+/** The earliest `finishedAt` of any deployment, whatever it counts for. */
+function firstFinished(deployments: readonly DeploymentRecord[]) {
+  let first: number | null = null;
+  for (const d of deployments)
+    if (first === null || d.finishedAt < first) first = d.finishedAt;
+  return first;
 }
 
 function wasOpenAt(incident: IncidentRecord, at: number): boolean {

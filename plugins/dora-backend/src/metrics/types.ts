@@ -105,6 +105,11 @@ export type IncidentFact = {
 
 export type EntityFacts = {
   entityRef: string;
+  /**
+   * When its first stored deployment (any status, any environment)
+   * finished; `null` when none is stored. Its history starts there.
+   */
+  historyStartsAt: number | null;
   deployments: DeploymentFact[];
   recoveries: RecoveryFact[];
   incidents: IncidentFact[];

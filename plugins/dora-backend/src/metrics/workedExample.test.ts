@@ -4,7 +4,7 @@ import {
   computeMetrics,
   computeSeries,
 } from './computeMetrics';
-import { poolOfFacts } from './pool/factPool';
+import { poolOfEntityFacts } from './pool/factPool';
 import { deriveEntityFacts } from './deriveFacts';
 import { ChangeRecord, DeploymentRecord, EntityHistory } from './types';
 import { deploymentRecord, t } from '../__testUtils__/records';
@@ -75,7 +75,7 @@ const options = { timeZone: 'UTC', bands: DEFAULT_BAND_THRESHOLDS };
 
 function expectWorkedExampleFigures(h: EntityHistory) {
   const facts = deriveEntityFacts(h, { incidentLinkWindowMs: null });
-  const metrics = computeMetrics(poolOfFacts(facts), window, options);
+  const metrics = computeMetrics(poolOfEntityFacts(facts), window, options);
 
   expect(metrics.deploymentFrequency).toEqual({
     count: 4,
@@ -84,6 +84,8 @@ function expectWorkedExampleFigures(h: EntityHistory) {
     medianDeploymentDaysPerWeek: 3,
     medianDeploymentDaysPerMonth: 3,
     band: 'high',
+    // d0 is stored, before the window: the whole window counts.
+    historyStartsAt: '2026-02-27T10:00:00.000Z',
   });
   expect(metrics.leadTime).toMatchObject({
     medianHours: 14,
@@ -106,7 +108,7 @@ function expectWorkedExampleFigures(h: EntityHistory) {
     openIncidents: 0,
   });
   expect(metrics.reworkRate).toEqual({ unplanned: 1, total: 4, rate: 0.25 });
-  expect(computeDataQuality(poolOfFacts(facts), window)).toEqual({
+  expect(computeDataQuality(poolOfEntityFacts(facts), window)).toEqual({
     clockSkewedChanges: 1,
     unlinkedIncidents: 0,
     deploymentsWithUnknownCommits: 0,
@@ -121,7 +123,9 @@ function expectWorkedExampleFigures(h: EntityHistory) {
 describe('worked example (docs/metrics.md)', () => {
   it('reproduces every figure when deployments list their commits', () => {
     const facts = expectWorkedExampleFigures(history(listedCommits));
-    expect(computeSeries(poolOfFacts(facts), window, 'week', 'UTC')).toEqual([
+    expect(
+      computeSeries(poolOfEntityFacts(facts), window, 'week', 'UTC'),
+    ).toEqual([
       {
         start: '2026-03-02T00:00:00.000Z',
         deployments: 4,
@@ -180,7 +184,7 @@ describe('worked example (docs/metrics.md)', () => {
       incidentLinkWindowMs: null,
     });
     const previous = computeMetrics(
-      poolOfFacts(facts),
+      poolOfEntityFacts(facts),
       { from: t('2026-02-23T00:00:00Z'), to: window.from },
       options,
     );

@@ -9,11 +9,15 @@ import { isDeliverable } from '../attribution/CatalogIndex';
 import { CatalogIndexProvider } from '../attribution/CatalogIndexProvider';
 import { DoraConfig } from '../config';
 import { FactPool, poolOf } from '../metrics/pool/factPool';
-import { median } from '../metrics/stats';
-import { DAY_MS, previousWindow } from '../metrics/time';
+import { previousWindow } from '../metrics/time';
 import { CatalogAccess } from './CatalogAccess';
 import { FactSource } from './factSource/types';
-import { entitySummaries, metricsReport, Request } from './pools';
+import {
+  entitySummaries,
+  metricsReport,
+  perEntityDeploymentFrequency,
+  Request,
+} from './pools';
 
 /**
  * Entity and team reports: loads the facts once for the window and the one
@@ -97,7 +101,6 @@ export class ReportService {
       window,
       config,
     );
-    const days = (window.to - window.from) / DAY_MS;
     return {
       groupRef: normalizeEntityRef(group),
       ownership: options.ownership,
@@ -105,9 +108,7 @@ export class ReportService {
       ...metricsReport(visiblePool, window, options.granularity, config),
       entityCount: visible.length,
       hiddenEntityCount: hidden,
-      perEntityDeploymentFrequency: median(
-        entities.map(e => e.metrics.deploymentFrequency.count / days),
-      ),
+      perEntityDeploymentFrequency: perEntityDeploymentFrequency(entities),
       entities,
     };
   }

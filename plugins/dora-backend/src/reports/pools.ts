@@ -11,7 +11,9 @@ import {
   computeMetrics,
   computeSeries,
 } from '../metrics/computeMetrics';
+import { countedOnce } from '../metrics/pool/countedOnce';
 import { EMPTY_POOL, FactPool, poolsByEntity } from '../metrics/pool/factPool';
+import { median } from '../metrics/stats';
 import { previousWindow, Window } from '../metrics/time';
 import { windowJson } from './window';
 
@@ -23,8 +25,16 @@ const options = (config: DoraConfig) => ({
   bands: config.bands,
 });
 
-/** The five metrics of a pool with its data quality, for table rows. */
-export function metricsOf(pool: FactPool, window: Window, config: DoraConfig) {
+/**
+ * The five metrics of a pool with its data quality, for table rows. A
+ * deployment of several of the pool's entities counts once.
+ */
+export function metricsOf(
+  entitiesPool: FactPool,
+  window: Window,
+  config: DoraConfig,
+) {
+  const pool = countedOnce(entitiesPool);
   return {
     ...computeMetrics(pool, window, options(config)),
     dataQuality: computeDataQuality(pool, window),
@@ -47,13 +57,17 @@ export function entitySummaries(
   }));
 }
 
-/** The full report: window, previous window, series and data quality. */
+/**
+ * The full report: window, previous window, series and data quality. A
+ * deployment of several of the pool's entities counts once.
+ */
 export function metricsReport(
-  pool: FactPool,
+  entitiesPool: FactPool,
   window: Window,
   granularity: Granularity,
   config: DoraConfig,
 ): MetricsReport {
+  const pool = countedOnce(entitiesPool);
   const previous = previousWindow(window);
   return {
     window: windowJson(window),
@@ -68,4 +82,20 @@ export function metricsReport(
     series: computeSeries(pool, window, granularity, config.timeZone),
     dataQuality: computeDataQuality(pool, window),
   };
+}
+
+/**
+ * The median of the entities' own deployments per day, each over its own
+ * history; entities without data (nothing stored, or a history that starts
+ * after the window) are left out rather than counted as zero.
+ */
+export function perEntityDeploymentFrequency(
+  entities: readonly EntityMetricsSummary[],
+): number | null {
+  return median(
+    entities.flatMap(e => {
+      const perDay = e.metrics.deploymentFrequency.perDay;
+      return perDay === null ? [] : [perDay];
+    }),
+  );
 }

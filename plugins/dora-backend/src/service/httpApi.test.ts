@@ -4,6 +4,7 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { Entity } from '@backstage/catalog-model';
 import request from 'supertest';
 import { doraPlugin } from '../plugin';
 import {
@@ -18,12 +19,17 @@ const user = mockCredentials.user.header();
 // The mock treats a request without a header as the default user; this is "no token".
 const none = mockCredentials.none.header();
 
-async function startDora() {
+async function startDora(moreEntities: Entity[] = []) {
   const { server } = await startTestBackend({
     features: [
       doraPlugin,
       catalogServiceMock.factory({
-        entities: [checkoutEntity, paymentsGroup, commerceGroup],
+        entities: [
+          checkoutEntity,
+          paymentsGroup,
+          commerceGroup,
+          ...moreEntities,
+        ],
       }),
       mockServices.rootConfig.factory({ data: { dora: { timeZone: 'UTC' } } }),
     ],
@@ -197,6 +203,107 @@ describe('dora router', () => {
         }),
       }),
     ]);
+  });
+
+  it('counts a deployment of a monorepo once in its team and template (spec v2)', async () => {
+    // A second component in the checkout repository: each deployment pushed
+    // by repository is attributed to both.
+    const worker: Entity = {
+      ...checkoutEntity,
+      metadata: { ...checkoutEntity.metadata, name: 'checkout-worker' },
+    };
+    const server = await startDora([worker]);
+    await push(
+      server,
+      'deployments',
+      workedExample.deployments.map(({ entityRef, ...d }) => ({
+        ...d,
+        repository: 'acme/checkout',
+      })),
+    );
+    await push(server, 'incidents', workedExample.incidents);
+    const team = await request(server)
+      .get('/api/dora/v1/teams/metrics')
+      .query({ groupRef: 'group:default/payments', ...workedExample.window })
+      .set('Authorization', user);
+    expect(team.status).toBe(200);
+    // Each entity has its four; the pool has the same four, not eight. The
+    // checkout's incident fails d2 for the checkout alone, and for the pool.
+    expect(team.body).toMatchObject({
+      entityCount: 2,
+      deploymentFrequency: {
+        count: 4,
+        historyStartsAt: '2026-02-27T10:00:00.000Z',
+      },
+      leadTime: { samples: 4, medianHours: 14 },
+      changeFailureRate: { failed: 2, total: 4 },
+      recoveryTime: { samples: 2, timeToRestoreSamples: 1 },
+      perEntityDeploymentFrequency: 4 / 7,
+    });
+    expect(
+      team.body.entities.map((e: any) => [
+        e.entityRef,
+        e.metrics.deploymentFrequency.count,
+        e.metrics.changeFailureRate.failed,
+      ]),
+    ).toEqual([
+      ['component:default/checkout', 4, 2],
+      ['component:default/checkout-worker', 4, 1],
+    ]);
+    const report = await request(server)
+      .get('/api/dora/v1/templates/report')
+      .query(workedExample.window)
+      .set('Authorization', user);
+    expect(report.body.templates).toEqual([
+      expect.objectContaining({
+        entityCount: 2,
+        metrics: expect.objectContaining({
+          deploymentFrequency: expect.objectContaining({ count: 4 }),
+          changeFailureRate: expect.objectContaining({ failed: 2, total: 4 }),
+        }),
+      }),
+    ]);
+  });
+
+  it('reports an empty window after stored deployments as a measured zero (spec v2)', async () => {
+    const server = await startDora();
+    await push(server, 'deployments', workedExample.deployments);
+    const later = await request(server)
+      .get('/api/dora/v1/metrics')
+      .query({
+        entityRef: workedExample.entityRef,
+        from: '2026-03-09',
+        to: '2026-03-16',
+      })
+      .set('Authorization', user);
+    expect(later.body.deploymentFrequency).toEqual({
+      count: 0,
+      perDay: 0,
+      deploymentDays: 0,
+      medianDeploymentDaysPerWeek: 0,
+      medianDeploymentDaysPerMonth: 0,
+      band: 'low',
+      historyStartsAt: '2026-02-27T10:00:00.000Z',
+    });
+    // The week before is the worked example's.
+    expect(later.body.previous.deploymentFrequency).toMatchObject({
+      count: 4,
+      band: 'high',
+    });
+    const earlier = await request(server)
+      .get('/api/dora/v1/metrics')
+      .query({
+        entityRef: workedExample.entityRef,
+        from: '2026-02-16',
+        to: '2026-02-23',
+      })
+      .set('Authorization', user);
+    expect(earlier.body.deploymentFrequency).toMatchObject({
+      count: 0,
+      perDay: null,
+      band: null,
+      historyStartsAt: '2026-02-27T10:00:00.000Z',
+    });
   });
 
   it('refuses writes without a token (401) and from users (403)', async () => {

@@ -235,12 +235,18 @@ export interface components {
     };
     DeploymentFrequency: {
       count: number;
+      /** `count` per day, the days counted from the later of the window's start and the start of the day `historyStartsAt` falls on. */
       perDay: number | null;
       deploymentDays: number;
       medianDeploymentDaysPerWeek: number | null;
       /** Used for the medium band, median deployment days per calendar month. */
       medianDeploymentDaysPerMonth: number | null;
       band: components['schemas']['NullableBand'];
+      /**
+       * Format: date-time
+       * When the first stored deployment (any status, any environment) of the entity, or of any entity of the pool, finished; `null` when none is stored. Weeks and months that end before it are left out of the medians; when it lies before the window's end, an empty window is a measured zero, otherwise the figures are `null`.
+       */
+      historyStartsAt: string | null;
     };
     LeadTimeStages: {
       codingHours: number | null;
@@ -337,7 +343,7 @@ export interface components {
       includeSubgroups: boolean;
       entityCount: number;
       hiddenEntityCount: number;
-      /** Median across entities of each entity's deployments per day. */
+      /** Median across entities of each entity's `perDay`, entities without data (`perDay` null) left out; `null` when none has data. */
       perEntityDeploymentFrequency: number | null;
       entities: components['schemas']['EntityMetricsSummary'][];
     };

@@ -61,6 +61,7 @@ export function steadyServiceMetrics(): MetricsWithQuality {
       medianDeploymentDaysPerWeek: 5,
       medianDeploymentDaysPerMonth: 5,
       band: 'elite',
+      historyStartsAt: '2025-06-02T09:00:00.000Z',
     },
     leadTime: {
       medianHours: 30,
@@ -93,6 +94,7 @@ export function pooledTeamMetrics(): MetricsWithQuality {
       medianDeploymentDaysPerWeek: 6,
       medianDeploymentDaysPerMonth: 6,
       band: 'elite',
+      historyStartsAt: '2025-06-02T09:00:00.000Z',
     },
     leadTime: {
       medianHours: 20,

@@ -48,6 +48,8 @@ export const workedExampleMetrics: DoraMetrics = {
     medianDeploymentDaysPerWeek: 3,
     medianDeploymentDaysPerMonth: 3,
     band: 'high',
+    // The first stored deployment, before the previous week's two.
+    historyStartsAt: '2026-02-20T10:00:00.000Z',
   },
   leadTime: {
     medianHours: 14,
@@ -77,6 +79,7 @@ export const previousWeekMetrics: DoraMetrics = {
     medianDeploymentDaysPerWeek: 2,
     medianDeploymentDaysPerMonth: 2,
     band: 'high',
+    historyStartsAt: '2026-02-20T10:00:00.000Z',
   },
   leadTime: {
     medianHours: 30,
@@ -106,6 +109,7 @@ export const emptyMetrics: DoraMetrics = {
     medianDeploymentDaysPerWeek: null,
     medianDeploymentDaysPerMonth: null,
     band: null,
+    historyStartsAt: null,
   },
   leadTime: {
     medianHours: null,
@@ -196,10 +200,23 @@ export const workedExampleResponse: EntityMetricsResponse = {
   },
 };
 
-/** This week had nothing; the week before had deployments. */
+/**
+ * This week had nothing; the week before had deployments. The service
+ * deploys, so its deployment frequency is a measured zero (spec v2); every
+ * other figure has no sample.
+ */
 export const emptyWindowResponse: EntityMetricsResponse = {
   ...workedExampleResponse,
   ...emptyMetrics,
+  deploymentFrequency: {
+    count: 0,
+    perDay: 0,
+    deploymentDays: 0,
+    medianDeploymentDaysPerWeek: 0,
+    medianDeploymentDaysPerMonth: 0,
+    band: 'low',
+    historyStartsAt: workedExampleMetrics.deploymentFrequency.historyStartsAt,
+  },
   series: workedExampleDailySeries.map(p => emptyDay(p.start)),
   dataQuality: {
     clockSkewedChanges: 0,
@@ -208,8 +225,21 @@ export const emptyWindowResponse: EntityMetricsResponse = {
   },
 };
 
-/** Nothing in this window nor the one before: the entity has no events. */
+/** Nothing stored: no deployment of any kind, no incident. */
 export const noEventsResponse: EntityMetricsResponse = {
   ...emptyWindowResponse,
+  ...emptyMetrics,
   previous: { ...workedExampleResponse.previous, ...emptyMetrics },
+};
+
+/**
+ * The worked example of a service whose first deployment of any kind was on
+ * Wednesday 4 March at 20:00 UTC, inside the window.
+ */
+export const shortHistoryResponse: EntityMetricsResponse = {
+  ...workedExampleResponse,
+  deploymentFrequency: {
+    ...workedExampleMetrics.deploymentFrequency,
+    historyStartsAt: '2026-03-04T20:00:00.000Z',
+  },
 };

@@ -21,6 +21,7 @@ const deployment = (
   more: Partial<PooledDeployment> = {},
 ): PooledDeployment => ({
   entityRef: 'component:default/a',
+  deploymentKey: `ci:${finishedAt}`,
   finishedAt,
   failed: false,
   unplanned: false,
@@ -40,14 +41,17 @@ describe('DeploymentColumnsBuilder', () => {
     const columns = builder.build();
 
     expect([...columns.finishedAt]).toEqual([10, 20, 30]);
+    expect(columns.keys).toEqual(['ci:10', 'ci:20', 'ci:30']);
     expect([...columns.flags]).toEqual([COMMITS_UNKNOWN, UNPLANNED, FAILED]);
     expect([...columns.clockSkewed]).toEqual([0, 0, 2]);
     expect([...columns.leadTimes.ends]).toEqual([0, 1, 3]);
     expect([...columns.leadTimes.values]).toEqual([2, 3, 33]);
     expect([...columns.stages.deploy.values]).toEqual([2, 3, 33]);
     expect(samplesStart(columns.leadTimes, 2)).toBe(1);
-    // 3 finish times, 3 flags, 3 counts, and 4 x 3 ends with 6 samples.
-    expect(bytesOf(columns)).toBe(3 * 8 + 3 + 3 * 4 + 5 * 3 * 4 + 6 * 8);
+    // 3 keys, 3 finish times, 3 flags, 3 counts, and 5 x 3 ends with 6 samples.
+    expect(bytesOf(columns)).toBe(
+      3 * 8 + 3 * 8 + 3 + 3 * 4 + 5 * 3 * 4 + 6 * 8,
+    );
   });
 
   it('finds the first deployment at or after an instant', () => {
@@ -117,7 +121,12 @@ describe('metrics over columns', () => {
 
   it('equals the same figures counted over the records one by one', () => {
     const metrics = computeMetrics(
-      poolOfFacts({ deployments, recoveries: [], incidents: [] }),
+      poolOfFacts({
+        deployments,
+        recoveries: [],
+        incidents: [],
+        historyStarts: new Map(),
+      }),
       window,
       { timeZone: 'UTC', bands: DEFAULT_BAND_THRESHOLDS },
     );
@@ -140,7 +149,12 @@ describe('metrics over columns', () => {
 
   it('puts each deployment in the series bucket holding it', () => {
     const series = computeSeries(
-      poolOfFacts({ deployments, recoveries: [], incidents: [] }),
+      poolOfFacts({
+        deployments,
+        recoveries: [],
+        incidents: [],
+        historyStarts: new Map(),
+      }),
       window,
       'day',
       'UTC',

@@ -1,13 +1,20 @@
 import { DeploymentFact } from '../types';
 
 /**
- * A counted deployment as reports read it: without the commits it shipped or
- * its own key, which no report figure reads.
+ * What identifies a deployment across the entities it is attributed to (the
+ * entities of a monorepo): its key (`source:id`) in derived facts, its
+ * database id as the store reads facts back. Pools count it once by this.
+ */
+export type DeploymentIdentity = string | number;
+
+/**
+ * A counted deployment as reports read it: without the commits it shipped,
+ * which no report figure reads.
  */
 export type PooledDeployment = Omit<
   DeploymentFact,
   'commits' | 'deploymentKey'
->;
+> & { deploymentKey: DeploymentIdentity };
 
 export type StageName = keyof DeploymentFact['stages'];
 export const STAGE_NAMES: readonly StageName[] = [
@@ -36,6 +43,8 @@ export const COMMITS_UNKNOWN = 4;
 export type DeploymentColumns = {
   entityRef: string;
   length: number;
+  /** Each deployment's identity, to count it once in a pool. */
+  keys: readonly DeploymentIdentity[];
   finishedAt: Float64Array;
   /** `FAILED | UNPLANNED | COMMITS_UNKNOWN` bits. */
   flags: Uint8Array;
@@ -152,6 +161,7 @@ class SampleBuilder {
 
 /** Collects one entity's deployments in any order, then builds its columns. */
 export class DeploymentColumnsBuilder {
+  private readonly keys: DeploymentIdentity[] = [];
   private readonly finishedAt: number[] = [];
   private readonly flags: number[] = [];
   private readonly clockSkewed: number[] = [];
@@ -169,6 +179,7 @@ export class DeploymentColumnsBuilder {
   add(d: Omit<PooledDeployment, 'entityRef'>) {
     const last = this.finishedAt[this.finishedAt.length - 1];
     if (last > d.finishedAt) this.sorted = false;
+    this.keys.push(d.deploymentKey);
     this.finishedAt.push(d.finishedAt);
     this.flags.push(
       (d.failed ? FAILED : 0) |
@@ -192,6 +203,7 @@ export class DeploymentColumnsBuilder {
     return {
       entityRef: this.entityRef,
       length: this.finishedAt.length,
+      keys: order ? order.map(i => this.keys[i]) : this.keys,
       finishedAt: column(this.finishedAt, Float64Array),
       flags: column(this.flags, Uint8Array),
       clockSkewed: column(this.clockSkewed, Uint32Array),
@@ -230,10 +242,56 @@ export function bytesOf(columns: DeploymentColumns): number {
   const ofSamples = (s: SampleColumn) =>
     s.ends.byteLength + s.values.byteLength;
   return (
+    // One pointer per key: database ids are small integers, held inline.
+    8 * columns.keys.length +
     columns.finishedAt.byteLength +
     columns.flags.byteLength +
     columns.clockSkewed.byteLength +
     ofSamples(columns.leadTimes) +
     STAGE_NAMES.reduce((sum, s) => sum + ofSamples(columns.stages[s]), 0)
   );
+}
+
+function selectSamples(
+  column: SampleColumn,
+  rows: readonly number[],
+): SampleColumn {
+  let length = 0;
+  for (const r of rows) length += column.ends[r] - samplesStart(column, r);
+  const ends = new Uint32Array(rows.length);
+  const values = new Float64Array(length);
+  let at = 0;
+  rows.forEach((r, i) => {
+    for (let k = samplesStart(column, r); k < column.ends[r]; k++)
+      values[at++] = column.values[k];
+    ends[i] = at;
+  });
+  return { ends, values };
+}
+
+/**
+ * A copy of the deployments `rows` (ascending) of `columns`, with `flags`
+ * (one per row of `columns`) in place of theirs. Columns may be shared (the
+ * report cache holds them), so they are never changed in place.
+ */
+export function selectRows(
+  columns: DeploymentColumns,
+  rows: readonly number[],
+  flags: ArrayLike<number>,
+): DeploymentColumns {
+  return {
+    entityRef: columns.entityRef,
+    length: rows.length,
+    keys: rows.map(r => columns.keys[r]),
+    finishedAt: Float64Array.from(rows, r => columns.finishedAt[r]),
+    flags: Uint8Array.from(rows, r => flags[r]),
+    clockSkewed: Uint32Array.from(rows, r => columns.clockSkewed[r]),
+    leadTimes: selectSamples(columns.leadTimes, rows),
+    stages: {
+      coding: selectSamples(columns.stages.coding, rows),
+      pickup: selectSamples(columns.stages.pickup, rows),
+      review: selectSamples(columns.stages.review, rows),
+      deploy: selectSamples(columns.stages.deploy, rows),
+    },
+  };
 }

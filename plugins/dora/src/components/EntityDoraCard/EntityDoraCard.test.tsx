@@ -10,6 +10,7 @@ import {
   CHECKOUT_REF,
   emptyWindowResponse,
   noEventsResponse,
+  shortHistoryResponse,
   unannotatedEntity,
 } from '../../__testUtils__/workedExample';
 
@@ -76,18 +77,39 @@ describe('EntityDoraCard', () => {
     ).toBeInTheDocument();
   });
 
-  it('shows "No data", never 0, for an empty window', async () => {
+  it('shows a measured zero with its band, and "No data" for figures without samples', async () => {
     const api = mockDoraApi({
       getEntityMetrics: jest.fn().mockResolvedValue(emptyWindowResponse),
     });
     await renderOnEntityPage(<EntityDoraCard />, { api });
 
-    const values = await screen.findAllByTestId('dora-metric-value');
-    expect(values).toHaveLength(5);
-    for (const value of values) {
+    const frequency = await screen.findByTestId(
+      'dora-metric-deploymentFrequency',
+    );
+    expect(
+      within(frequency).getByTestId('dora-metric-value'),
+    ).toHaveTextContent('0 days/wk');
+    expect(within(frequency).getByLabelText('band: low')).toBeInTheDocument();
+    expect(frequency).toHaveTextContent('0 deployments on 0 days');
+    for (const id of ['leadTime', 'changeFailureRate', 'recoveryTime']) {
+      const value = within(tile(id)).getByTestId('dora-metric-value');
       expect(value).toHaveTextContent('No data');
       expect(value.textContent).not.toMatch(/\b0\b/);
+      expect(within(tile(id)).queryByLabelText(/band:/)).toBeNull();
     }
+  });
+
+  it('says since when a history shorter than the window counts', async () => {
+    const api = mockDoraApi({
+      getEntityMetrics: jest.fn().mockResolvedValue(shortHistoryResponse),
+    });
+    await renderOnEntityPage(<EntityDoraCard />, { api });
+
+    const frequency = await screen.findByTestId(
+      'dora-metric-deploymentFrequency',
+    );
+    expect(frequency).toHaveTextContent('4 deployments since 4 Mar 2026');
+    expect(frequency).not.toHaveTextContent('on 3 days');
   });
 
   it('shows the error of a failed request', async () => {

@@ -39,7 +39,12 @@ export function EntityDoraCard() {
     >
       <MetricsLoadState state={state} entity={entity}>
         {report => (
-          <MetricsSummary metrics={report} previous={report.previous} compact />
+          <MetricsSummary
+            metrics={report}
+            previous={report.previous}
+            period={report}
+            compact
+          />
         )}
       </MetricsLoadState>
     </InfoCard>

@@ -43,7 +43,11 @@ function MetricsSections(props: { report: EntityMetricsResponse }) {
   return (
     <Grid container spacing={3}>
       <Grid item xs={12}>
-        <MetricsSummary metrics={report} previous={report.previous} />
+        <MetricsSummary
+          metrics={report}
+          previous={report.previous}
+          period={report}
+        />
       </Grid>
       <Section title="Trends">
         <TrendCharts report={report} />

@@ -56,7 +56,7 @@ export function GroupDoraCard() {
             {hiddenServicesNote(value.hiddenEntityCount)}
           </Alert>
         )}
-        <MetricsSummary metrics={value} compact />
+        <MetricsSummary metrics={value} period={value} compact />
       </>
     );
   }

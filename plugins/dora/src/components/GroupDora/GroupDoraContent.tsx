@@ -38,7 +38,7 @@ function PooledMetrics(props: { team: TeamMetricsResponse }) {
         team.entityCount,
       )} · ${formatWindow(team.window, team.timeZone)}`}
     >
-      <MetricsSummary metrics={team} previous={team.previous} />
+      <MetricsSummary metrics={team} previous={team.previous} period={team} />
       {/* A pool of many services deploys more often than any one of them,
           so the typical service's pace is shown beside the pooled figure. */}
       <Box mt={2} data-testid="dora-per-entity-frequency">

@@ -86,7 +86,11 @@ export function EntityDoraTemplateCard() {
     body = (
       <>
         <ServicesMade template={value} />
-        <MetricsSummary metrics={value.metrics} compact />
+        <MetricsSummary
+          metrics={value.metrics}
+          period={{ window: value.window }}
+          compact
+        />
       </>
     );
   }

@@ -6,15 +6,20 @@ import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import { BandChip } from './BandChip';
 import { Delta } from './Delta';
-import { METRICS, MetricDefinition } from './metricDefinitions';
+import { METRICS, MetricDefinition, MetricPeriod } from './metricDefinitions';
 
-/** One metric: figure (or "no data"), band, delta and sample detail. */
+/**
+ * One metric: figure, band, delta and sample detail. A measured zero shows
+ * as 0 with its band; "No data" only where the API has nothing to measure.
+ */
 export function MetricTile(props: {
   metric: MetricDefinition;
   current: DoraMetrics;
   previous?: DoraMetrics;
+  /** The window of `current`, for details that name a day. */
+  period?: MetricPeriod;
 }) {
-  const { metric, current, previous } = props;
+  const { metric, current, previous, period } = props;
   const value = metric.value(current);
   return (
     <Paper variant="outlined" style={{ height: '100%' }}>
@@ -44,7 +49,7 @@ export function MetricTile(props: {
           />
         )}
         <Typography variant="body2" color="textSecondary">
-          {metric.detail(current)}
+          {metric.detail(current, period)}
         </Typography>
       </Box>
     </Paper>
@@ -55,6 +60,8 @@ export function MetricTile(props: {
 export function MetricsSummary(props: {
   metrics: DoraMetrics;
   previous?: DoraMetrics;
+  /** The window of `metrics` (a report is one). */
+  period?: MetricPeriod;
   compact?: boolean;
 }) {
   return (
@@ -72,6 +79,7 @@ export function MetricsSummary(props: {
             metric={metric}
             current={props.metrics}
             previous={props.previous}
+            period={props.period}
           />
         </Grid>
       ))}

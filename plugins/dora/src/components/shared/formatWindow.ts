@@ -1,6 +1,7 @@
 import { MetricWindow } from '@dora-metrics/plugin-dora-common';
 
-function formatDate(date: Date, timeZone: string): string {
+/** "9 Nov 2026": a day in the report's time zone (UTC if it is unknown here). */
+export function formatDate(date: Date, timeZone = 'UTC'): string {
   const options: Intl.DateTimeFormatOptions = {
     day: 'numeric',
     month: 'short',

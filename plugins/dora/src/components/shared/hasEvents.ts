@@ -15,11 +15,16 @@ function anyEvents(m: DoraMetrics): boolean {
 }
 
 /**
- * Whether the entity has anything counted in this window or the one before.
- * If not, an empty state explains how events arrive instead of five tiles of
- * "No data"; if only this window is empty, the tiles say "No data" and the
- * previous figures still show.
+ * Whether any deployment of the entity is stored (its history has started),
+ * or anything is counted in this window or the one before. If not, nothing
+ * is wired yet: an empty state explains how events arrive instead of five
+ * tiles of "No data". A service that deploys, but not in this window, shows
+ * its measured zero.
  */
 export function hasEvents(report: EntityMetricsResponse): boolean {
-  return anyEvents(report) || anyEvents(report.previous);
+  return (
+    Boolean(report.deploymentFrequency.historyStartsAt) ||
+    anyEvents(report) ||
+    anyEvents(report.previous)
+  );
 }

@@ -27,7 +27,10 @@ export function compareNullsLast(
   return a - b;
 }
 
-/** One metric's figure and band; "No data" rather than 0 for an empty window. */
+/**
+ * One metric's figure and band. A measured zero is 0 with its band; "No
+ * data" is for what the API cannot measure (`null`), never shown as 0.
+ */
 export function MetricCell(props: {
   metric: MetricDefinition;
   metrics: DoraMetrics;

@@ -1,5 +1,14 @@
-import { Band, DoraMetrics } from '@dora-metrics/plugin-dora-common';
+import {
+  Band,
+  DeploymentFrequency,
+  DoraMetrics,
+  MetricWindow,
+} from '@dora-metrics/plugin-dora-common';
 import { formatHours, formatNumber, formatRate } from './format';
+import { formatDate } from './formatWindow';
+
+/** The window the figures cover, and the time zone to show its days in. */
+export type MetricPeriod = { window: MetricWindow; timeZone?: string };
 
 /** How one of the five metrics is shown: its figure, unit and direction. */
 export type MetricDefinition = {
@@ -13,8 +22,27 @@ export type MetricDefinition = {
   /** Whether a rising figure is an improvement. */
   higherIsBetter: boolean;
   /** A small line under the figure (sample sizes, counts). */
-  detail: (m: DoraMetrics) => string;
+  detail: (m: DoraMetrics, period?: MetricPeriod) => string;
 };
+
+/**
+ * "12 deployments on 12 days", or, when the history started inside the
+ * window, "12 deployments since 9 Nov 2026": the figure above covers only
+ * the weeks since then, and the line says so.
+ */
+export function deploymentFrequencyDetail(
+  df: DeploymentFrequency,
+  period?: MetricPeriod,
+): string {
+  const start = df.historyStartsAt ? new Date(df.historyStartsAt) : null;
+  if (start && period && start.getTime() > Date.parse(period.window.from)) {
+    return `${df.count} deployments since ${formatDate(
+      start,
+      period.timeZone,
+    )}`;
+  }
+  return `${df.count} deployments on ${df.deploymentDays} days`;
+}
 
 export const METRICS: MetricDefinition[] = [
   {
@@ -25,8 +53,8 @@ export const METRICS: MetricDefinition[] = [
     format: v => (v === null ? '–' : `${formatNumber(v)} days/wk`),
     band: m => m.deploymentFrequency.band,
     higherIsBetter: true,
-    detail: m =>
-      `${m.deploymentFrequency.count} deployments on ${m.deploymentFrequency.deploymentDays} days`,
+    detail: (m, period) =>
+      deploymentFrequencyDetail(m.deploymentFrequency, period),
   },
   {
     id: 'leadTime',

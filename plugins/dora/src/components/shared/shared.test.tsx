@@ -2,11 +2,17 @@ import { DoraMetrics } from '@dora-metrics/plugin-dora-common';
 import { renderInTestApp } from '@backstage/test-utils';
 import { screen, within } from '@testing-library/react';
 import { formatHours, formatRate } from './format';
+import { hasEvents } from './hasEvents';
+import { deploymentFrequencyDetail } from './metricDefinitions';
 import { MetricsSummary } from './MetricsSummary';
 import { rangeQuery } from './TimeRangePicker';
 import {
   emptyMetrics,
+  emptyWindowResponse,
+  noEventsResponse,
+  shortHistoryResponse,
   workedExampleMetrics,
+  workedExampleResponse,
 } from '../../__testUtils__/workedExample';
 
 const metrics = (leadTimeMedian: number | null): DoraMetrics => ({
@@ -56,6 +62,20 @@ describe('MetricsSummary', () => {
     expect(within(failure).getByText('low')).toBeInTheDocument();
   });
 
+  it('shows a measured zero as 0 with its band', async () => {
+    await renderInTestApp(
+      <MetricsSummary
+        metrics={emptyWindowResponse}
+        period={emptyWindowResponse}
+      />,
+    );
+    const frequency = screen.getByTestId('dora-metric-deploymentFrequency');
+    expect(
+      within(frequency).getByTestId('dora-metric-value'),
+    ).toHaveTextContent('0 days/wk');
+    expect(within(frequency).getByLabelText('band: low')).toBeInTheDocument();
+  });
+
   it('says "No data" for an empty figure, never 0, and shows no band for it', async () => {
     await renderInTestApp(<MetricsSummary metrics={metrics(null)} />);
     const lead = screen.getByTestId('dora-metric-leadTime');
@@ -64,5 +84,45 @@ describe('MetricsSummary', () => {
     );
     expect(within(lead).queryByText('0')).toBeNull();
     expect(within(lead).queryByLabelText(/band:/)).toBeNull();
+  });
+});
+
+describe('deploymentFrequencyDetail', () => {
+  const frequency = shortHistoryResponse.deploymentFrequency;
+  const window = workedExampleResponse.window;
+
+  it('says since when the figures count when the history starts inside the window', () => {
+    expect(deploymentFrequencyDetail(frequency, { window })).toBe(
+      '4 deployments since 4 Mar 2026',
+    );
+    // 20:00 UTC on the 4th is the 5th in Auckland (UTC+13).
+    expect(
+      deploymentFrequencyDetail(frequency, {
+        window,
+        timeZone: 'Pacific/Auckland',
+      }),
+    ).toBe('4 deployments since 5 Mar 2026');
+  });
+
+  it('counts days when the history is older than the window, or the window unknown', () => {
+    const older = workedExampleMetrics.deploymentFrequency;
+    expect(deploymentFrequencyDetail(older, { window })).toBe(
+      '4 deployments on 3 days',
+    );
+    expect(deploymentFrequencyDetail(frequency)).toBe(
+      '4 deployments on 3 days',
+    );
+  });
+});
+
+describe('hasEvents', () => {
+  it('is false only when nothing is stored: a service that deploys has a measured zero', () => {
+    expect(hasEvents(workedExampleResponse)).toBe(true);
+    const quietForTwoWeeks = {
+      ...emptyWindowResponse,
+      previous: { ...emptyWindowResponse.previous, ...emptyMetrics },
+    };
+    expect(hasEvents(quietForTwoWeeks)).toBe(true);
+    expect(hasEvents(noEventsResponse)).toBe(false);
   });
 });

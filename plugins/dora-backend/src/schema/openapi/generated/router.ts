@@ -653,12 +653,15 @@ export const spec = {
           'medianDeploymentDaysPerWeek',
           'medianDeploymentDaysPerMonth',
           'band',
+          'historyStartsAt',
         ],
         properties: {
           count: {
             type: 'integer',
           },
           perDay: {
+            description:
+              "`count` per day, the days counted from the later of the window's start and the start of the day `historyStartsAt` falls on.",
             type: ['number', 'null'],
           },
           deploymentDays: {
@@ -674,6 +677,12 @@ export const spec = {
           },
           band: {
             $ref: '#/components/schemas/NullableBand',
+          },
+          historyStartsAt: {
+            description:
+              "When the first stored deployment (any status, any environment) of the entity, or of any entity of the pool, finished; `null` when none is stored. Weeks and months that end before it are left out of the medians; when it lies before the window's end, an empty window is a measured zero, otherwise the figures are `null`.",
+            type: ['string', 'null'],
+            format: 'date-time',
           },
         },
       },
@@ -1022,7 +1031,7 @@ export const spec = {
               },
               perEntityDeploymentFrequency: {
                 description:
-                  "Median across entities of each entity's deployments per day.",
+                  "Median across entities of each entity's `perDay`, entities without data (`perDay` null) left out; `null` when none has data.",
                 type: ['number', 'null'],
               },
               entities: {
