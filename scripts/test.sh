@@ -109,8 +109,9 @@ run() {
   fi
 }
 run tsc
-# Public APIs as committed in each package's report.api.md (from the
-# declarations tsc just emitted); `yarn api-reports` regenerates them.
+# Public APIs as committed in each package's report.api.md (from declarations
+# it emits afresh: an incremental build can order inferred unions otherwise);
+# `yarn api-reports` regenerates them.
 run api-reports --ci
 # Publish metadata (backstage.pluginPackages, ...) as `yarn fix --publish` writes it.
 run backstage-cli repo fix --publish --check
