@@ -35,7 +35,7 @@ import {
 import { DoraTemplateReportPage } from './DoraTemplateReportPage';
 
 // The data-quality panel has its own tests; here it only has to be placed.
-jest.mock('../shared/DataQualityPanel', () => ({
+jest.mock('../../components/shared/DataQualityPanel', () => ({
   DataQualityPanel: () => 'Data quality panel',
 }));
 
