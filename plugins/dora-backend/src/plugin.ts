@@ -86,6 +86,7 @@ export const doraPlugin = createBackendPlugin({
           config,
           logger,
           storedEvents: store.storedEvents,
+          leases: store.leases,
         });
         const moduleBackfillSources = extensions.backfillSources();
         const ingest = new IngestService({

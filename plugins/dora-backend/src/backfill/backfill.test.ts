@@ -92,7 +92,13 @@ async function backfillOn(knex: Knex, fake: Fake) {
     },
   });
   const config = readDoraConfig(rootConfig);
-  const deriver = new FactDeriver({ store, catalogIndex, config, logger });
+  const deriver = new FactDeriver({
+    store,
+    catalogIndex,
+    config,
+    logger,
+    leases: store.leases,
+  });
   const ingest = new IngestService({ store, catalogIndex, deriver, logger });
 
   const counters = { pages: 0, abortAfter: Infinity };

@@ -36,6 +36,7 @@ import {
 } from './eventWrites';
 import { BackfillStateStore } from './BackfillStateStore';
 import { loadFacts } from './facts';
+import { LeaseStore } from './leases';
 import { factRevisions, loadHistories, replaceFacts } from './histories';
 import { inMergeTransaction, MergeTransaction } from './mergeTransaction';
 import { migrateToLatest } from './migrate';
@@ -76,6 +77,8 @@ export class DatabaseDoraStore implements DoraStore {
   readonly webhookDeliveries: WebhookDeliveryStore;
   /** The backfill's progress, job by job. */
   readonly backfillState: BackfillStateStore;
+  /** Work that runs on one replica at a time. */
+  readonly leases: LeaseStore;
 
   /** Runs the migrations (unless the database service skips them). */
   static async create(options: {
@@ -93,6 +96,7 @@ export class DatabaseDoraStore implements DoraStore {
     this.pullRequests = new PullRequestStore(db);
     this.webhookDeliveries = new WebhookDeliveryStore(db);
     this.backfillState = new BackfillStateStore(db);
+    this.leases = new LeaseStore(db);
   }
 
   /**

@@ -50,6 +50,7 @@ async function setup(catalogEntities: Entity[]) {
     config,
     logger,
     storedEvents: store.storedEvents,
+    leases: store.leases,
   });
   const ingest = new IngestService({ store, catalogIndex, deriver, logger });
   return { store, deriver, ingest };

@@ -15,13 +15,16 @@
  */
 
 import { LoggerService } from '@backstage/backend-plugin-api';
+import { ConflictError } from '@backstage/errors';
 import { CatalogIndexProvider } from '../attribution/CatalogIndexProvider';
 import { attributeEvent } from '../attribution/attribute';
 import { DoraConfig } from '../config';
 import { chunks } from '../lib/chunks';
 import { deriveEntityFacts } from '../metrics/deriveFacts';
+import { LeaseStore } from '../database/leases';
 import { StoredEvents } from '../database/storedEvents';
 import { DoraStore } from '../database/types';
+import { LeaseTiming, runUnderLease } from './runUnderLease';
 
 const PAGE = 500;
 const DERIVE_BATCH = 25;
@@ -41,6 +44,10 @@ export class FactDeriver {
       logger: LoggerService;
       /** Reads deployment environments, which narrow attribution in monorepos. */
       storedEvents?: Pick<StoredEvents, 'deploymentEnvironments'>;
+      /** Where a full recompute takes its lease, shared by every replica. */
+      leases: LeaseStore;
+      /** The recompute lease's time to live and renewal; tests shorten them. */
+      recomputeLease?: LeaseTiming;
     },
   ) {}
 
@@ -146,5 +153,26 @@ export class FactDeriver {
         `${derived} entities derived in ${Date.now() - started} ms`,
     );
     return { reattributed, derived };
+  }
+
+  /**
+   * A full reconciliation, one at a time across every replica sharing the
+   * database: it reads every event, so a second one while one runs is
+   * refused (ConflictError) rather than doubling the load. The lease expires
+   * a minute after a crashed replica stops renewing it.
+   */
+  async recompute(): Promise<{ reattributed: number; derived: number }> {
+    const run = await runUnderLease(
+      this.deps,
+      'recompute',
+      () => this.reconcile({ full: true }),
+      this.deps.recomputeLease,
+    );
+    if (!run.ran) {
+      throw new ConflictError(
+        'recompute: one is already running (on this or another replica); retry when it has finished',
+      );
+    }
+    return run.result;
   }
 }

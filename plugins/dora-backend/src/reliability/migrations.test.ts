@@ -53,6 +53,7 @@ async function doraTables(knex: Knex): Promise<string[]> {
     'dora_webhook_deliveries',
     'dora_pull_requests',
     'dora_backfill_state',
+    'dora_leases',
   ]) {
     if (await knex.schema.hasTable(table)) names.push(table);
   }

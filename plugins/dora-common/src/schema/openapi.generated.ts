@@ -98,7 +98,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Re-derive every entity's facts from raw events. Service principals only. One at a time: answers 409 while one is running. Audited. */
+    /** Re-derive every entity's facts from raw events. Service principals only. One at a time across every replica sharing the database: answers 409 while one is running on any of them. Audited. */
     post: operations['Recompute'];
     delete?: never;
     options?: never;

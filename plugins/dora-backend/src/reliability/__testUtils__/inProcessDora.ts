@@ -53,7 +53,13 @@ export async function createInProcessDora(knex: Knex, entities: Entity[]) {
   const config = readDoraConfig(
     new ConfigReader({ dora: { timeZone: 'UTC' } }),
   );
-  const deriver = new FactDeriver({ store, catalogIndex, config, logger });
+  const deriver = new FactDeriver({
+    store,
+    catalogIndex,
+    config,
+    logger,
+    leases: store.leases,
+  });
   const ingest = new IngestService({ store, catalogIndex, deriver, logger });
   const access = new CatalogAccess({ catalog, auth, catalogIndex });
   const reports = new ReportService({

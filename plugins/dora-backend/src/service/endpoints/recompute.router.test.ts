@@ -18,22 +18,41 @@ import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import express from 'express';
 import request from 'supertest';
+import { ConfigReader } from '@backstage/config';
+import { CatalogIndexProvider } from '../../attribution/CatalogIndexProvider';
+import { readDoraConfig } from '../../config';
+import { FactDeriver } from '../../reconcile/FactDeriver';
+import {
+  createTestDatabases,
+  createTestStore,
+} from '../../__testUtils__/testDatabase';
 import { createRouter, RouterOptions } from '../createRouter';
 
-/** A router whose full reconciliation runs until the test lets it finish. */
+const databases = createTestDatabases(['SQLITE_3']);
+
+/**
+ * A router over a real deriver and lease on SQLite, whose full
+ * reconciliation runs until the test lets it finish.
+ */
 async function startRouter() {
+  const { store } = await createTestStore(databases, 'SQLITE_3');
+  const deriver = new FactDeriver({
+    store,
+    catalogIndex: {} as CatalogIndexProvider,
+    config: readDoraConfig(new ConfigReader({})),
+    logger: mockServices.logger.mock(),
+    leases: store.leases,
+  });
   let finish: (result: {
     reattributed: number;
     derived: number;
   }) => void = () => {};
-  const deriver = {
-    reconcile: jest.fn(
-      () =>
-        new Promise(resolve => {
-          finish = resolve;
-        }),
-    ),
-  };
+  const reconcile = jest.spyOn(deriver, 'reconcile').mockImplementation(
+    () =>
+      new Promise(resolve => {
+        finish = resolve;
+      }),
+  );
   const auditEvent = { success: jest.fn(), fail: jest.fn() };
   const auditor = mockServices.auditor.mock({
     createEvent: jest.fn(async () => auditEvent),
@@ -50,18 +69,24 @@ async function startRouter() {
     logger: mockServices.logger.mock(),
   });
   const app = express().use(await createRouter(options), middleware.error());
-  return { app, deriver, auditor, auditEvent, finish: (r: any) => finish(r) };
+  return {
+    app,
+    reconcile,
+    auditor,
+    auditEvent,
+    finish: (r: any) => finish(r),
+  };
 }
 
 describe('POST /v1/recompute', () => {
   it('runs one at a time: a second call while one runs answers 409, both audited', async () => {
-    const { app, deriver, auditor, auditEvent, finish } = await startRouter();
+    const { app, reconcile, auditor, auditEvent, finish } = await startRouter();
     const service = mockCredentials.service.header();
     const first = request(app)
       .post('/v1/recompute')
       .set('Authorization', service)
       .then(r => r);
-    while (deriver.reconcile.mock.calls.length === 0) {
+    while (reconcile.mock.calls.length === 0) {
       await new Promise(resolve => setTimeout(resolve, 5));
     }
     const second = await request(app)
@@ -79,14 +104,15 @@ describe('POST /v1/recompute', () => {
       meta: { reattributed: 1, derived: 2 },
     });
     expect(auditor.createEvent).toHaveBeenCalledTimes(2);
-    expect(deriver.reconcile).toHaveBeenCalledTimes(1);
+    expect(reconcile).toHaveBeenCalledTimes(1);
+    expect(reconcile).toHaveBeenCalledWith({ full: true });
 
     // Free again once the first has finished.
     const third = request(app)
       .post('/v1/recompute')
       .set('Authorization', service)
       .then(r => r);
-    while (deriver.reconcile.mock.calls.length === 1) {
+    while (reconcile.mock.calls.length === 1) {
       await new Promise(resolve => setTimeout(resolve, 5));
     }
     finish({ reattributed: 0, derived: 0 });

@@ -14,13 +14,13 @@
  * limitations under the License.
  */
 
-import { ConflictError } from '@backstage/errors';
 import { doraEventsCreatePermission } from '@dora-metrics/plugin-dora-common';
 import { EndpointDeps, DoraRouter } from './types';
 
 /**
- * `POST /v1/recompute`: re-derives every entity's facts from raw events.
- * It reads every event, so it runs one at a time (per backend instance): a
+ * `POST /v1/recompute`: re-derives every entity's facts from raw events and
+ * answers what it did. It reads every event, so it runs one at a time across
+ * every replica sharing the database (a lease, see FactDeriver.recompute): a
  * second call while one runs answers 409 instead of doubling the load. Every
  * call is audited, the refused ones as failures.
  */
@@ -28,7 +28,6 @@ export function bindRecomputeEndpoint(
   router: DoraRouter,
   { authorize, auditor, deriver }: EndpointDeps,
 ) {
-  let running = false;
   router.post('/v1/recompute', async (req, res) => {
     await authorize(req, doraEventsCreatePermission, ['service']);
     const audit = await auditor.createEvent({
@@ -36,23 +35,14 @@ export function bindRecomputeEndpoint(
       severityLevel: 'medium',
       request: req,
     });
-    if (running) {
-      const error = new ConflictError(
-        'recompute: one is already running; retry when it has finished',
-      );
-      await audit.fail({ error });
-      throw error;
-    }
-    running = true;
     try {
-      const result = await deriver.reconcile({ full: true });
+      const result = await deriver.recompute();
       await audit.success({ meta: result });
       res.json(result);
     } catch (error) {
+      // A refusal (ConflictError, 409) as well as a failure.
       await audit.fail({ error: error as Error });
       throw error;
-    } finally {
-      running = false;
     }
   });
 }

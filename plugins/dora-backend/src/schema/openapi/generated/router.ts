@@ -217,7 +217,7 @@ export const spec = {
       post: {
         operationId: 'Recompute',
         description:
-          "Re-derive every entity's facts from raw events. Service principals only. One at a time: answers 409 while one is running. Audited.",
+          "Re-derive every entity's facts from raw events. Service principals only. One at a time across every replica sharing the database: answers 409 while one is running on any of them. Audited.",
         responses: {
           '200': {
             description: 'What the reconciliation did.',
