@@ -244,6 +244,7 @@ describe('DatabaseDoraStore', () => {
           authoredAt: null,
           parents: ['a0'],
           pullRequest: null,
+          automated: false,
         },
       ]);
       expect(result).toEqual({
