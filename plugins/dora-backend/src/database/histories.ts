@@ -122,6 +122,16 @@ async function loadChanges(db: Knex, repositories: string[]) {
   return changes;
 }
 
+// Commits stored before automated changes were known carry no flag.
+const storedCommits = (
+  commits: {
+    sha: string;
+    committedAt: number;
+    authoredAt: number | null;
+    automated?: boolean;
+  }[],
+) => commits.map(c => ({ ...c, automated: c.automated === true }));
+
 const deploymentRecord = (r: DeploymentHistoryRow): DeploymentRecord => ({
   key: r.event_key,
   source: r.source,
@@ -135,16 +145,6 @@ const deploymentRecord = (r: DeploymentHistoryRow): DeploymentRecord => ({
   rollbackOf: r.rollback_of,
   commits: r.commits ? storedCommits(JSON.parse(r.commits)) : null,
 });
-
-// Commits stored before automated changes were known carry no flag.
-const storedCommits = (
-  commits: {
-    sha: string;
-    committedAt: number;
-    authoredAt: number | null;
-    automated?: boolean;
-  }[],
-) => commits.map(c => ({ ...c, automated: c.automated === true }));
 
 const incidentRecord = (r: IncidentHistoryRow): IncidentRecord => ({
   key: r.event_key,
