@@ -36,6 +36,22 @@ export interface Config {
      * an explicit cause, e.g. "48h". Unlimited when unset (as DevLake).
      */
     incidentLinkWindow?: string | HumanDuration;
+    /**
+     * Glob patterns (`*` matches any characters, case-insensitive) of the
+     * author logins of bots. Their commits and pull requests are automated
+     * changes: shipped and counted for deployments, but no lead-time or stage
+     * sample unless `leadTime.includeAutomated` is true. Only the flag is
+     * stored, never the login.
+     * @default ["*[bot]", "renovate*", "dependabot*"]
+     */
+    automatedAuthors?: string[];
+    leadTime?: {
+      /**
+       * Whether automated (bot) changes are lead-time and stage samples.
+       * @default false
+       */
+      includeAutomated?: boolean;
+    };
     /** How long the catalog index (attribution, visibility for services) is used before it is rebuilt in the background. @default 5 minutes */
     catalogRefresh?: string | HumanDuration;
     reconcile?: {

@@ -32,10 +32,23 @@ import { isValidZone } from './metrics/time';
 export const DEFAULT_ENTITY_KINDS = ['component', 'resource', 'system'];
 
 /** The plugin's settings under `dora`, with defaults applied (see config.d.ts). */
+/** Bot logins, by the binding spec: GitHub Apps, Renovate and Dependabot. */
+export const DEFAULT_AUTOMATED_AUTHORS: readonly string[] = [
+  '*[bot]',
+  'renovate*',
+  'dependabot*',
+];
+
 export type DoraConfig = {
   productionEnvironments: string[];
   timeZone: string;
   incidentLinkWindowMs: number | null;
+  /** Glob patterns of bot logins; a change by one is automated. */
+  automatedAuthors: string[];
+  leadTime: {
+    /** Whether automated changes are lead-time and stage samples. */
+    includeAutomated: boolean;
+  };
   bands: BandThresholds;
   catalogRefreshMs: number;
   reconcileFrequency: HumanDuration;
@@ -109,6 +122,13 @@ export function readDoraConfig(root: Config): DoraConfig {
           readDurationFromConfig(config, { key: 'incidentLinkWindow' }),
         )
       : null,
+    automatedAuthors: config?.getOptionalStringArray('automatedAuthors') ?? [
+      ...DEFAULT_AUTOMATED_AUTHORS,
+    ],
+    leadTime: {
+      includeAutomated:
+        config?.getOptionalBoolean('leadTime.includeAutomated') ?? false,
+    },
     bands: {
       deploymentFrequency: triple(
         'deploymentFrequency',

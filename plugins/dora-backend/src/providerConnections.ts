@@ -14,6 +14,7 @@
  * limitations under the License.
  */
 
+import { automatedAuthorMatcher } from './ingest/automatedAuthors';
 import { BackfillSource } from '@dora-metrics/plugin-dora-node';
 import {
   LoggerService,
@@ -60,6 +61,7 @@ export async function createProviderConnections(deps: {
     observations,
     deliveries: deps.store.webhookDeliveries,
     logger: deps.logger,
+    isAutomated: automatedAuthorMatcher(deps.config.automatedAuthors),
   });
   const http = deps.http ?? new ProviderHttp({ logger: deps.logger });
   const builtInSources = deps.rootConfig

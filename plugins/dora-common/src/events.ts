@@ -44,6 +44,8 @@ export type DeployedCommitInput = {
   sha: string;
   committedAt: string;
   authoredAt?: string;
+  /** Made by a bot: shipped, but no lead-time sample by default. */
+  automated?: boolean;
 };
 
 /** @public */
@@ -81,6 +83,8 @@ export type ChangeInput = {
   /** First parent first. */
   parents?: string[];
   pullRequest?: PullRequestInput;
+  /** Made by a bot: shipped, but no lead-time sample by default. */
+  automated?: boolean;
 };
 
 /** @public */

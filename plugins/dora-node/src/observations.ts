@@ -75,6 +75,8 @@ export type PullRequestObservation = {
   mergedAt?: string;
   /** The commit the merge put on the target branch. */
   mergeSha?: string;
+  /** Opened by a bot; who is never kept. */
+  automated?: boolean;
 };
 
 /**

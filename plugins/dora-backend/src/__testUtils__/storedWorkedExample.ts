@@ -38,5 +38,8 @@ export function workedExampleRows(attributions: Attribution[]) {
 /** A stored history with the facts derived from it, for `replaceFacts`. */
 export const derived = (stored: StoredHistory) => ({
   stored,
-  facts: deriveEntityFacts(stored.history, { incidentLinkWindowMs: null }),
+  facts: deriveEntityFacts(stored.history, {
+    incidentLinkWindowMs: null,
+    includeAutomated: false,
+  }),
 });

@@ -14,6 +14,7 @@
  * limitations under the License.
  */
 
+import { IsAutomatedAuthor } from '../ingest/automatedAuthors';
 import {
   BackfillJob,
   BackfillPage,
@@ -58,6 +59,8 @@ export class GithubBackfill implements BackfillSource {
       stored: StoredEvents;
       /** Production environment names (lower case) for a repository. */
       productionEnvironments: (repository: string) => Promise<string[]>;
+      /** `dora.automatedAuthors`; the default patterns when not given. */
+      isAutomated?: IsAutomatedAuthor;
     },
   ) {}
 
@@ -169,7 +172,9 @@ export class GithubBackfill implements BackfillSource {
     let next: string | undefined;
     try {
       const page = await this.get(repo, url, signal);
-      out.changes.push(...compareCommits(repo, page.body));
+      out.changes.push(
+        ...compareCommits(repo, page.body, this.deps.isAutomated),
+      );
       next = linkUrl(page.headers.get('link'), 'next');
     } catch (error) {
       // A sha that no longer exists (force push) leaves that pair unknown.
@@ -218,7 +223,12 @@ export class GithubBackfill implements BackfillSource {
         ),
         signal,
       );
-      const observation = mergedPullRequest(repo, pull, list(reviews.body));
+      const observation = mergedPullRequest(
+        repo,
+        pull,
+        list(reviews.body),
+        this.deps.isAutomated,
+      );
       if (observation) out.pullRequests.push(observation);
     }
     const next = linkUrl(page.headers.get('link'), 'next');

@@ -14,6 +14,7 @@
  * limitations under the License.
  */
 
+import { automatedAuthorMatcher } from '../ingest/automatedAuthors';
 import {
   LoggerService,
   RootConfigService,
@@ -59,6 +60,7 @@ export function createBackfillSources(options: {
       new GithubBackfill({
         http,
         stored,
+        isAutomated: automatedAuthorMatcher(config.automatedAuthors),
         access: async repository => {
           const { headers } = await credentials.getCredentials({
             url: `https://${host}/${repository}`,

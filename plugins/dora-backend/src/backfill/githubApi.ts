@@ -15,6 +15,10 @@
  */
 
 import {
+  automatedAuthorMatcher,
+  IsAutomatedAuthor,
+} from '../ingest/automatedAuthors';
+import {
   ChangeInput,
   DeploymentStatus,
 } from '@dora-metrics/plugin-dora-common';
@@ -76,10 +80,15 @@ export function deploymentObservations(
   return observations;
 }
 
+/** A GitHub account is a bot's when GitHub says so (Apps) or its login matches. */
+const isBot = (user: Json | undefined, isAutomated: IsAutomatedAuthor) =>
+  user?.type === 'Bot' || isAutomated(str(user?.login));
+
 /** Commits of a compare answer, with their real parents. */
 export function compareCommits(
   repository: string,
   body: unknown,
+  isAutomated: IsAutomatedAuthor = automatedAuthorMatcher(),
 ): ChangeInput[] {
   return list(obj(body)?.commits).flatMap(item => {
     const c = obj(item);
@@ -99,6 +108,8 @@ export function compareCommits(
         parents: list(c?.parents)
           .map(p => str(obj(p)?.sha))
           .filter((p): p is string => !!p),
+        // The author's GitHub account, compared here and dropped.
+        ...(isBot(obj(c?.author), isAutomated) ? { automated: true } : {}),
       },
     ];
   });
@@ -109,6 +120,7 @@ export function mergedPullRequest(
   repository: string,
   pull: Json,
   reviews: unknown[],
+  isAutomated: IsAutomatedAuthor = automatedAuthorMatcher(),
 ): PullRequestObservation | undefined {
   const number = pull.number;
   const mergedAt = str(pull.merged_at);
@@ -129,5 +141,6 @@ export function mergedPullRequest(
     mergeSha,
     ...(str(pull.created_at) ? { createdAt: str(pull.created_at) } : {}),
     ...(reviewTimes[0] ? { reviewedAt: reviewTimes[0] } : {}),
+    ...(isBot(obj(pull.user), isAutomated) ? { automated: true } : {}),
   };
 }

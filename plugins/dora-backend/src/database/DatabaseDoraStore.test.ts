@@ -91,11 +91,13 @@ describe('DatabaseDoraStore', () => {
           sha: 'c1',
           committedAt: Date.parse('2026-03-02T08:00:00Z'),
           authoredAt: null,
+          automated: false,
         },
         {
           sha: 'c2',
           committedAt: Date.parse('2026-03-01T12:00:00Z'),
           authoredAt: null,
+          automated: false,
         },
       ]);
       await store.replaceFacts([derived(stored)]);
@@ -244,6 +246,7 @@ describe('DatabaseDoraStore', () => {
           authoredAt: null,
           parents: ['a0'],
           pullRequest: null,
+          automated: false,
         },
       ]);
       expect(result).toEqual({
@@ -257,6 +260,65 @@ describe('DatabaseDoraStore', () => {
       expect(
         again.history.changes.get('acme/checkout')?.get('a1')?.firstParent,
       ).toBe('a0');
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'stores whether a change is automated, and nothing about who made it, on %p',
+    async id => {
+      const { store, knex } = await createTestStore(databases, id);
+      const [, d1] = workedExample.deployments;
+      await store.upsertDeployments([
+        {
+          row: deploymentRow(
+            deploymentSchema.parse({
+              ...d1,
+              repository: 'acme/checkout',
+              commits: [
+                { ...d1.commits![0], automated: true },
+                { ...d1.commits![1], automated: false },
+              ],
+            }),
+          ),
+          attributions,
+        },
+      ]);
+      await store.upsertChanges(
+        [true, false].map((automated, i) => ({
+          source: 'git',
+          repository: 'acme/checkout',
+          sha: `b${i}`,
+          committedAt: 1,
+          authoredAt: null,
+          parents: [],
+          pullRequest: null,
+          automated,
+        })),
+      );
+      const [stored] = await store.loadHistories([
+        { entityRef: workedExample.entityRef, productionEnvironments },
+      ]);
+      expect(
+        stored.history.deployments[0].commits!.map(c => c.automated),
+      ).toEqual([true, false]);
+      const changes = stored.history.changes.get('acme/checkout')!;
+      expect(changes.get('b0')!.automated).toBe(true);
+      expect(changes.get('b1')!.automated).toBe(false);
+
+      // Only the flag: no column for a login, name or email of an author.
+      const person = /login|author_name|user|email|username/i;
+      for (const table of ['dora_changes', 'dora_deployments']) {
+        const columns = Object.keys(await knex(table).columnInfo());
+        expect(columns).toContain(
+          table === 'dora_changes' ? 'automated' : 'commits',
+        );
+        expect(columns.filter(c => person.test(c))).toEqual([]);
+      }
+      const [{ commits }] = await knex('dora_deployments').select('commits');
+      expect(JSON.parse(commits)).toEqual([
+        expect.objectContaining({ sha: 'c1', automated: true }),
+        expect.not.objectContaining({ automated: expect.anything() }),
+      ]);
     },
   );
 

@@ -98,6 +98,7 @@ export async function loadFacts(
           'unplanned',
           'commits_unknown',
           'clock_skewed',
+          'automated_excluded',
           'lead_times',
           'stages',
         )
@@ -139,6 +140,7 @@ export async function loadFacts(
         unplanned: Boolean(r.unplanned),
         commitsUnknown: Boolean(r.commits_unknown),
         clockSkewed: Number(r.clock_skewed),
+        automatedExcluded: Number(r.automated_excluded),
         leadTimes:
           r.lead_times === NO_SAMPLES_JSON
             ? NO_SAMPLES

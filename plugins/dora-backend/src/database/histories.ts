@@ -98,6 +98,7 @@ async function loadChanges(db: Knex, repositories: string[]) {
         'pr_created_at',
         'pr_first_review_at',
         'pr_merged_at',
+        'automated',
       );
     for (const r of rows) {
       changes.get(r.repository)!.set(r.sha, {
@@ -114,11 +115,22 @@ async function loadChanges(db: Knex, repositories: string[]) {
                 firstReviewAt: num(r.pr_first_review_at),
                 mergedAt: num(r.pr_merged_at),
               },
+        automated: Boolean(r.automated),
       });
     }
   }
   return changes;
 }
+
+// Commits stored before automated changes were known carry no flag.
+const storedCommits = (
+  commits: {
+    sha: string;
+    committedAt: number;
+    authoredAt: number | null;
+    automated?: boolean;
+  }[],
+) => commits.map(c => ({ ...c, automated: c.automated === true }));
 
 const deploymentRecord = (r: DeploymentHistoryRow): DeploymentRecord => ({
   key: r.event_key,
@@ -131,7 +143,7 @@ const deploymentRecord = (r: DeploymentHistoryRow): DeploymentRecord => ({
   sha: r.sha,
   repository: r.repository,
   rollbackOf: r.rollback_of,
-  commits: r.commits ? JSON.parse(r.commits) : null,
+  commits: r.commits ? storedCommits(JSON.parse(r.commits)) : null,
 });
 
 const incidentRecord = (r: IncidentHistoryRow): IncidentRecord => ({
@@ -301,6 +313,7 @@ async function writeFacts(
         unplanned: d.unplanned,
         commits_unknown: d.commitsUnknown,
         clock_skewed: d.clockSkewed,
+        automated_excluded: d.automatedExcluded,
         lead_times: JSON.stringify(d.leadTimes),
         stages: JSON.stringify(d.stages),
         commits: JSON.stringify(d.commits),

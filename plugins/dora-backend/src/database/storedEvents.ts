@@ -188,6 +188,7 @@ export class StoredEvents {
           authoredAt: optIso(r.authored_at),
           parents: r.parents ? JSON.parse(r.parents) : [],
           pullRequest: pr,
+          ...(r.automated ? { automated: true } : {}),
         });
       }
     }

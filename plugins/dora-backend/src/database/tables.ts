@@ -89,6 +89,7 @@ export interface ChangeEventRow {
   pr_created_at: DbInteger | null;
   pr_first_review_at: DbInteger | null;
   pr_merged_at: DbInteger | null;
+  automated: DbBoolean;
   content_hash: string;
   received_at: DbInteger;
 }
@@ -122,6 +123,7 @@ export interface DeploymentFactRow {
   unplanned: DbBoolean;
   commits_unknown: DbBoolean;
   clock_skewed: DbInteger;
+  automated_excluded: DbInteger;
   /** Hours, non-negative. */
   lead_times: DbJson;
   /** Hours per stage. */

@@ -43,7 +43,13 @@ export type DeploymentRow = {
   sha: string | null;
   rollbackOf: string | null;
   commits:
-    | { sha: string; committedAt: number; authoredAt: number | null }[]
+    | {
+        sha: string;
+        committedAt: number;
+        authoredAt: number | null;
+        /** Present, and true, only for a bot's commit. */
+        automated?: true;
+      }[]
     | null;
   url: string | null;
 };
@@ -76,6 +82,8 @@ export type ChangeRow = {
     firstReviewAt: number | null;
     mergedAt: number | null;
   } | null;
+  /** Made by a bot; decided at ingestion, who is never stored. */
+  automated: boolean;
 };
 
 export type EventType = 'deployment' | 'incident';

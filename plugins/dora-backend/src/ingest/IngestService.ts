@@ -128,6 +128,8 @@ export function deploymentRow(d: ParsedDeployment): DeploymentRow {
         sha: c.sha,
         committedAt: c.committedAt,
         authoredAt: opt(c.authoredAt),
+        // Stored only when true, so a human commit's row stays as it was.
+        ...(c.automated ? { automated: true as const } : {}),
       })) ?? null,
     url: opt(d.url),
   };
@@ -158,6 +160,7 @@ export function changeRow(c: ParsedChange): ChangeRow {
     committedAt: c.committedAt,
     authoredAt: opt(c.authoredAt),
     parents: c.parents ?? [],
+    automated: c.automated ?? false,
     pullRequest: c.pullRequest
       ? {
           number: c.pullRequest.number,

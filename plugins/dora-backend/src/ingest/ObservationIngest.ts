@@ -224,6 +224,7 @@ export class ObservationIngest {
       const change = pullRequestChange(
         state,
         await storedOf(repository, state.mergeSha),
+        observation.automated === true,
       );
       if (change) merged.set(k(change), change);
     }

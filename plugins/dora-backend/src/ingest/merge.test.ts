@@ -17,6 +17,7 @@
 import fc from 'fast-check';
 import { IncidentInput } from '@dora-metrics/plugin-dora-common';
 import {
+  mergeCommit,
   mergeDeployment,
   mergeIncident,
   mergePullRequest,
@@ -216,5 +217,32 @@ describe('pull requests', () => {
         mergedAt: '2026-03-02T11:30:00.000Z',
       },
     });
+  });
+
+  it("marks the merge commit automated when the pull request is a bot's, and never unmarks it", () => {
+    const state = mergePullRequest(undefined, {
+      ...base,
+      mergedAt: '2026-03-02T11:30:00Z',
+      mergeSha: 'c3',
+      automated: true,
+    });
+    expect(pullRequestChange(state, undefined, true)).toMatchObject({
+      sha: 'c3',
+      automated: true,
+    });
+    expect(
+      pullRequestChange(state, undefined, false)?.automated,
+    ).toBeUndefined();
+    const stored = {
+      source: 'github',
+      repository: 'acme/checkout',
+      sha: 'c3',
+      committedAt: '2026-03-02T11:29:00Z',
+      automated: true,
+    };
+    // A later push of the same commit, its author unknown, keeps the flag.
+    expect(
+      mergeCommit(stored, { ...stored, automated: undefined }).automated,
+    ).toBe(true);
   });
 });

@@ -141,6 +141,8 @@ export function mergeCommit(
     ...fill(incoming, stored),
     parents: incoming.parents?.length ? incoming.parents : stored.parents,
     pullRequest: stored.pullRequest ?? incoming.pullRequest,
+    // A source may not know the author (a pull request's merge); once a bot's, always.
+    ...(incoming.automated || stored.automated ? { automated: true } : {}),
   };
 }
 
@@ -176,6 +178,7 @@ export function mergePullRequest(
 export function pullRequestChange(
   state: PullRequestState,
   stored: ChangeInput | undefined,
+  automated = false,
 ): ChangeInput | undefined {
   if (!state.mergeSha || state.mergedAt === null) return undefined;
   const iso = (ms: number | null) =>
@@ -189,6 +192,7 @@ export function pullRequestChange(
   };
   return {
     ...base,
+    ...(automated || base.automated ? { automated: true } : {}),
     pullRequest: {
       number: state.number,
       createdAt: iso(state.createdAt),

@@ -66,6 +66,7 @@ export const deploymentSchema = z
             sha: text(255),
             committedAt: timestamp,
             authoredAt: timestamp.optional(),
+            automated: z.boolean().optional(),
           })
           .strict(),
       )
@@ -101,6 +102,8 @@ export const changeSchema = z
     committedAt: timestamp,
     authoredAt: timestamp.optional(),
     parents: z.array(text(255)).max(100).optional(),
+    // Made by a bot: shipped and counted, but no lead-time sample by default.
+    automated: z.boolean().optional(),
     pullRequest: z
       .object({
         // Stored in a 32-bit integer column; a larger number is a mistake.

@@ -251,10 +251,15 @@ export function computeDataQuality(
 ): MetricsDataQuality {
   const runs = runsOf(pool, window);
   let clockSkewedChanges = 0;
+  let automatedChangesExcluded = 0;
   for (const { columns, lo, hi } of runs)
-    for (let i = lo; i < hi; i++) clockSkewedChanges += columns.clockSkewed[i];
+    for (let i = lo; i < hi; i++) {
+      clockSkewedChanges += columns.clockSkewed[i];
+      automatedChangesExcluded += columns.automatedExcluded[i];
+    }
   return {
     clockSkewedChanges,
+    automatedChangesExcluded,
     unlinkedIncidents: within(pool.incidents, i => i.startedAt, window).filter(
       i => i.linkedDeployment === null,
     ).length,

@@ -66,7 +66,7 @@ const history = (
 });
 
 const derive = (h: EntityHistory, incidentLinkWindowMs: number | null = null) =>
-  deriveEntityFacts(h, { incidentLinkWindowMs });
+  deriveEntityFacts(h, { incidentLinkWindowMs, includeAutomated: false });
 const options = { timeZone: 'UTC', bands: DEFAULT_BAND_THRESHOLDS };
 
 describe('deriveEntityFacts', () => {
@@ -212,6 +212,7 @@ describe('deriveEntityFacts', () => {
               authoredAt: t('2026-03-02T07:00:00Z'),
               firstParent: 'a',
               pullRequest: pr,
+              automated: false,
             },
           ],
         ]),
@@ -225,7 +226,7 @@ describe('deriveEntityFacts', () => {
         ]),
         changes,
       },
-      { incidentLinkWindowMs: null },
+      { incidentLinkWindowMs: null, includeAutomated: false },
     );
     const metrics = computeMetrics(
       poolOfEntityFacts(facts),
@@ -251,6 +252,101 @@ describe('deriveEntityFacts', () => {
     expect(facts.deployments[1]).toMatchObject({
       commitsUnknown: true,
       leadTimes: [],
+    });
+  });
+
+  describe('automated changes', () => {
+    // Deployment b ships three commits: h1 by a person (4 h), r1 listed by
+    // the deployment as a bot's (24 h), and r2, which the deployment lists
+    // as a plain commit but the pushed change says is a bot's (30 h, in a
+    // pull request merged 26 h before b finished).
+    const botPr = {
+      number: 9,
+      createdAt: t('2026-03-01T05:00:00Z'),
+      firstReviewAt: t('2026-03-01T06:00:00Z'),
+      mergedAt: t('2026-03-01T08:00:00Z'),
+    };
+    const botHistory = (): EntityHistory => ({
+      ...history([
+        deployment('a', '2026-03-01T10:00:00Z'),
+        deployment('b', '2026-03-02T10:00:00Z', {
+          commits: [
+            {
+              sha: 'h1',
+              committedAt: t('2026-03-02T06:00:00Z'),
+              authoredAt: null,
+              automated: false,
+            },
+            {
+              sha: 'r1',
+              committedAt: t('2026-03-01T10:00:00Z'),
+              authoredAt: null,
+              automated: true,
+            },
+            {
+              sha: 'r2',
+              committedAt: t('2026-03-01T04:00:00Z'),
+              authoredAt: null,
+              automated: false,
+            },
+          ],
+        }),
+      ]),
+      changes: new Map([
+        [
+          'acme/shop',
+          new Map([
+            [
+              'r2',
+              {
+                sha: 'r2',
+                committedAt: t('2026-03-01T04:00:00Z'),
+                authoredAt: null,
+                firstParent: null,
+                pullRequest: botPr,
+                automated: true,
+              },
+            ],
+          ]),
+        ],
+      ]),
+    });
+    const window = {
+      from: t('2026-03-01T00:00:00Z'),
+      to: t('2026-03-03T00:00:00Z'),
+    };
+
+    it('ships and counts them, but leaves them out of lead time and stages by default', () => {
+      const facts = derive(botHistory());
+      expect(facts.deployments[1]).toMatchObject({
+        commits: [{ sha: 'h1' }, { sha: 'r1' }, { sha: 'r2' }],
+        leadTimes: [4],
+        automatedExcluded: 2,
+        clockSkewed: 0,
+        stages: { coding: [], pickup: [], review: [], deploy: [] },
+      });
+      const pool = poolOfEntityFacts(facts);
+      const metrics = computeMetrics(pool, window, options);
+      expect(metrics.deploymentFrequency.count).toBe(2);
+      expect(metrics.leadTime.medianHours).toBe(4);
+      expect(computeDataQuality(pool, window).automatedChangesExcluded).toBe(2);
+    });
+
+    it('samples them like any change with includeAutomated', () => {
+      const facts = deriveEntityFacts(botHistory(), {
+        incidentLinkWindowMs: null,
+        includeAutomated: true,
+      });
+      expect(facts.deployments[1]).toMatchObject({
+        leadTimes: [4, 24, 30],
+        automatedExcluded: 0,
+        stages: { deploy: [26] },
+      });
+      const pool = poolOfEntityFacts(facts);
+      expect(computeMetrics(pool, window, options).leadTime.medianHours).toBe(
+        24,
+      );
+      expect(computeDataQuality(pool, window).automatedChangesExcluded).toBe(0);
     });
   });
 });

@@ -29,6 +29,11 @@ import {
 export type DeriveOptions = {
   /** Longest gap between a deployment and an incident it is linked to by time; `null` for no limit. */
   incidentLinkWindowMs: number | null;
+  /**
+   * Whether automated (bot) changes are lead-time and stage samples. They
+   * ship and count for deployments either way.
+   */
+  includeAutomated: boolean;
 };
 
 function byFinished(a: DeploymentRecord, b: DeploymentRecord) {
@@ -115,7 +120,7 @@ export function deriveEntityFacts(
   });
 
   const deployments = counted.map(d =>
-    deploymentFact(entityRef, d, shipments.get(d.key)!.commits, {
+    deploymentFact(entityRef, d, shipments.get(d.key)!.commits, options, {
       failed: failed.has(d.key),
       unplanned:
         d.kind !== 'planned' || incidents.some(i => wasOpenAt(i, d.finishedAt)),
@@ -202,6 +207,7 @@ function deploymentFact(
   entityRef: string,
   d: DeploymentRecord,
   shipped: Shipment[],
+  options: DeriveOptions,
   flags: { failed: boolean; unplanned: boolean; commitsUnknown: boolean },
 ): DeploymentFact {
   const commits = shipped.map(c => ({
@@ -209,7 +215,12 @@ function deploymentFact(
     committedAt: c.committedAt,
     leadTimeHours: hoursBetween(c.committedAt, d.finishedAt),
   }));
-  const leadTimes = commits.map(c => c.leadTimeHours).filter(h => h >= 0);
+  const sampled = options.includeAutomated
+    ? shipped
+    : shipped.filter(c => !c.automated);
+  const leadTimes = sampled
+    .map(c => hoursBetween(c.committedAt, d.finishedAt))
+    .filter(h => h >= 0);
   return {
     entityRef,
     deploymentKey: d.key,
@@ -218,8 +229,9 @@ function deploymentFact(
     unplanned: flags.unplanned,
     commitsUnknown: flags.commitsUnknown,
     leadTimes,
-    clockSkewed: commits.length - leadTimes.length,
-    stages: stageSamples(shipped, d.finishedAt),
+    clockSkewed: sampled.length - leadTimes.length,
+    automatedExcluded: shipped.length - sampled.length,
+    stages: stageSamples(sampled, d.finishedAt),
     commits,
   };
 }

@@ -22,6 +22,7 @@ export type Shipment = {
   committedAt: number;
   authoredAt: number | null;
   pullRequest: ChangeRecord['pullRequest'];
+  automated: boolean;
 };
 
 /** Why a deployment shipped no commits although it should have. */
@@ -54,10 +55,15 @@ export function shipCommits(
     if (deployment.commits) {
       commits = deployment.commits
         .filter(c => !shipped.has(c.sha))
-        .map(c => ({
-          ...c,
-          pullRequest: repoChanges?.get(c.sha)?.pullRequest ?? null,
-        }));
+        .map(c => {
+          const known = repoChanges?.get(c.sha);
+          return {
+            ...c,
+            pullRequest: known?.pullRequest ?? null,
+            // Either the deployment or the pushed change may say it is a bot's.
+            automated: c.automated || (known?.automated ?? false),
+          };
+        });
     } else if (deployment.sha && lastShaByEnvironment.get(env)) {
       const walked = walkFirstParents(
         deployment.sha,
@@ -102,6 +108,7 @@ function walkFirstParents(
       committedAt: change.committedAt,
       authoredAt: change.authoredAt,
       pullRequest: change.pullRequest,
+      automated: change.automated,
     });
     cursor = change.firstParent;
   }

@@ -33,7 +33,13 @@ export type DeploymentRecord = {
   rollbackOf: string | null;
   /** Commits the deployment lists itself; `null` when it lists none. */
   commits:
-    | { sha: string; committedAt: number; authoredAt: number | null }[]
+    | {
+        sha: string;
+        committedAt: number;
+        authoredAt: number | null;
+        /** Made by a bot (only this flag is stored, never who). */
+        automated: boolean;
+      }[]
     | null;
 };
 
@@ -50,6 +56,8 @@ export type ChangeRecord = {
   authoredAt: number | null;
   firstParent: string | null;
   pullRequest: PullRequestRecord | null;
+  /** Made by a bot (only this flag is stored, never who). */
+  automated: boolean;
 };
 
 export type IncidentRecord = {
@@ -90,6 +98,8 @@ export type DeploymentFact = {
   /** Non-negative lead times of the commits it shipped, in hours. */
   leadTimes: number[];
   clockSkewed: number;
+  /** Shipped automated changes left out of `leadTimes` and `stages`. */
+  automatedExcluded: number;
   stages: {
     coding: number[];
     pickup: number[];

@@ -36,6 +36,7 @@ const commit = (sha: string, committedAt: string) => ({
   sha,
   committedAt: t(committedAt),
   authoredAt: null,
+  automated: false,
 });
 
 const listedCommits: DeploymentRecord[] = [
@@ -90,7 +91,10 @@ const window = {
 const options = { timeZone: 'UTC', bands: DEFAULT_BAND_THRESHOLDS };
 
 function expectWorkedExampleFigures(h: EntityHistory) {
-  const facts = deriveEntityFacts(h, { incidentLinkWindowMs: null });
+  const facts = deriveEntityFacts(h, {
+    incidentLinkWindowMs: null,
+    includeAutomated: false,
+  });
   const metrics = computeMetrics(poolOfEntityFacts(facts), window, options);
 
   expect(metrics.deploymentFrequency).toEqual({
@@ -126,6 +130,7 @@ function expectWorkedExampleFigures(h: EntityHistory) {
   expect(metrics.reworkRate).toEqual({ unplanned: 1, total: 4, rate: 0.25 });
   expect(computeDataQuality(poolOfEntityFacts(facts), window)).toEqual({
     clockSkewedChanges: 1,
+    automatedChangesExcluded: 0,
     unlinkedIncidents: 0,
     deploymentsWithUnknownCommits: 0,
   });
@@ -173,6 +178,7 @@ describe('worked example (docs/metrics.md)', () => {
           sha,
           committedAt: t(at),
           authoredAt: null,
+          automated: false,
           firstParent: parent,
           pullRequest: null,
         },
@@ -198,6 +204,7 @@ describe('worked example (docs/metrics.md)', () => {
   it('reports the window before as the previous period', () => {
     const facts = deriveEntityFacts(history(listedCommits), {
       incidentLinkWindowMs: null,
+      includeAutomated: false,
     });
     const previous = computeMetrics(
       poolOfEntityFacts(facts),

@@ -67,6 +67,7 @@ export class FactDeriver {
           stored,
           facts: deriveEntityFacts(stored.history, {
             incidentLinkWindowMs: this.deps.config.incidentLinkWindowMs,
+            includeAutomated: this.deps.config.leadTime.includeAutomated,
           }),
         })),
       );

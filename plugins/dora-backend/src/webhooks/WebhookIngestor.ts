@@ -19,6 +19,10 @@ import { EventParams } from '@backstage/plugin-events-node';
 import { ObservationIngest } from '../ingest/ObservationIngest';
 import { Observations } from '../ingest/observations';
 import { WebhookDeliveryStore } from '../database/webhookDeliveries';
+import {
+  automatedAuthorMatcher,
+  IsAutomatedAuthor,
+} from '../ingest/automatedAuthors';
 import { mapGithubEvent } from './github';
 import { mapGitlabEvent } from './gitlab';
 import { mapPagerDutyEvent } from './pagerduty';
@@ -57,14 +61,19 @@ export function deliveryIdOf(
   }
 }
 
-function observe(params: EventParams): Observations | undefined {
+function observe(
+  params: EventParams,
+  isAutomated: IsAutomatedAuthor,
+): Observations | undefined {
   switch (params.topic) {
     case 'github': {
       const event = header(params.metadata, 'x-github-event');
-      return event ? mapGithubEvent(event, params.eventPayload) : undefined;
+      return event
+        ? mapGithubEvent(event, params.eventPayload, isAutomated)
+        : undefined;
     }
     case 'gitlab':
-      return mapGitlabEvent(params.eventPayload);
+      return mapGitlabEvent(params.eventPayload, isAutomated);
     case 'pagerduty':
       return mapPagerDutyEvent(params.eventPayload);
     default:
@@ -87,6 +96,8 @@ export class WebhookIngestor {
       observations: ObservationIngest;
       deliveries: WebhookDeliveryStore;
       logger: LoggerService;
+      /** `dora.automatedAuthors`; the default patterns when not given. */
+      isAutomated?: IsAutomatedAuthor;
     },
   ) {}
 
@@ -103,7 +114,10 @@ export class WebhookIngestor {
       );
       return;
     }
-    const observations = observe(params);
+    const observations = observe(
+      params,
+      this.deps.isAutomated ?? automatedAuthorMatcher(),
+    );
     if (observations && !isEmpty(observations)) {
       try {
         const result = await this.deps.observations.apply(observations);

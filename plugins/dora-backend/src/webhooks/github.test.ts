@@ -16,6 +16,7 @@
 
 import definitions from '@octokit/webhooks-examples';
 import { GITHUB_EVENTS, mapGithubEvent } from './github';
+import { automatedAuthorMatcher } from '../ingest/automatedAuthors';
 import { githubExample } from './__testUtils__/fixtures/githubExamples';
 
 describe('mapGithubEvent', () => {
@@ -139,6 +140,59 @@ describe('mapGithubEvent', () => {
     expect(
       mapGithubEvent('pull_request_review', review).pullRequests[0].reviewedAt,
     ).toBe('2019-05-15T15:20:38Z');
+  });
+
+  it('flags commits and pull requests by bots, and keeps no login', () => {
+    const push = githubExample('push', e => e.ref === 'refs/heads/master');
+    push.commits = [
+      { ...push.commits[0], id: 'h1' },
+      {
+        ...push.commits[0],
+        id: 'r1',
+        author: { ...push.commits[0].author, username: 'renovate[bot]' },
+      },
+      {
+        ...push.commits[0],
+        id: 'r2',
+        author: { ...push.commits[0].author, username: 'Dependabot-preview' },
+      },
+    ];
+    const changes = mapGithubEvent('push', push).changes;
+    expect(changes.map(c => [c.sha, c.automated])).toEqual([
+      ['h1', undefined],
+      ['r1', true],
+      ['r2', true],
+    ]);
+    expect(JSON.stringify(changes)).not.toMatch(
+      /Codertocat|renovate|Dependabot/,
+    );
+    // Configured patterns replace the defaults.
+    expect(
+      mapGithubEvent(
+        'push',
+        push,
+        automatedAuthorMatcher(['codertocat']),
+      ).changes.map(c => c.automated),
+    ).toEqual([true, undefined, undefined]);
+
+    const human = githubExample('pull_request', e => e.action === 'closed');
+    expect(
+      mapGithubEvent('pull_request', human).pullRequests[0].automated,
+    ).toBeUndefined();
+    // A GitHub App is `type: "Bot"` whatever its login.
+    const app = structuredClone(human);
+    app.pull_request.user = {
+      ...app.pull_request.user,
+      login: 'ci-app',
+      type: 'Bot',
+    };
+    const byLogin = structuredClone(human);
+    byLogin.pull_request.user.login = 'dependabot[bot]';
+    for (const bot of [app, byLogin]) {
+      const [pr] = mapGithubEvent('pull_request', bot).pullRequests;
+      expect(pr.automated).toBe(true);
+      expect(JSON.stringify(pr)).not.toMatch(/ci-app|dependabot/);
+    }
   });
 
   it('takes issues only when labelled incident', () => {

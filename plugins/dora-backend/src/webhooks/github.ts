@@ -35,6 +35,10 @@ import {
   repositoryPath,
   str,
 } from './payloads';
+import {
+  automatedAuthorMatcher,
+  IsAutomatedAuthor,
+} from '../ingest/automatedAuthors';
 
 const SOURCE = 'github';
 /** The label that makes an issue an incident. */
@@ -103,7 +107,12 @@ function onDeploymentStatus(p: Json, repository: string, out: Observations) {
   if (o) out.deployments.push(o);
 }
 
-function onPush(p: Json, repository: string, out: Observations) {
+function onPush(
+  p: Json,
+  repository: string,
+  out: Observations,
+  isAutomated: IsAutomatedAuthor,
+) {
   const repo = obj(p.repository);
   const branch = str(repo?.default_branch) ?? str(repo?.master_branch);
   if (!branch || p.ref !== `refs/heads/${branch}` || p.deleted === true) return;
@@ -123,11 +132,17 @@ function onPush(p: Json, repository: string, out: Observations) {
       sha: str(c.id)!,
       committedAt: str(c.timestamp)!,
       parents: parents[i],
+      // Compared here and dropped: only the flag is kept.
+      ...(isAutomated(str(obj(c.author)?.username)) ? { automated: true } : {}),
     } satisfies ChangeInput),
   );
 }
 
-function pullRequestBase(p: Json, repository: string) {
+function pullRequestBase(
+  p: Json,
+  repository: string,
+  isAutomated: IsAutomatedAuthor,
+) {
   const pr = obj(p.pull_request);
   const number = typeof pr?.number === 'number' ? pr.number : undefined;
   const target = str(obj(pr?.base)?.ref);
@@ -135,6 +150,9 @@ function pullRequestBase(p: Json, repository: string) {
   // Only pull requests into the default branch ship to production.
   if (!pr || !number || (defaultBranch && target !== defaultBranch))
     return undefined;
+  const author = obj(pr.user);
+  // GitHub marks App accounts `type: "Bot"`; other bots match by login.
+  const automated = author?.type === 'Bot' || isAutomated(str(author?.login));
   return {
     pr,
     observation: {
@@ -142,12 +160,18 @@ function pullRequestBase(p: Json, repository: string) {
       repository,
       number,
       createdAt: str(pr.created_at),
+      ...(automated ? { automated: true } : {}),
     } as PullRequestObservation,
   };
 }
 
-function onPullRequest(p: Json, repository: string, out: Observations) {
-  const base = pullRequestBase(p, repository);
+function onPullRequest(
+  p: Json,
+  repository: string,
+  out: Observations,
+  isAutomated: IsAutomatedAuthor,
+) {
+  const base = pullRequestBase(p, repository, isAutomated);
   if (!base) return;
   const { pr, observation } = base;
   if (pr.merged === true && str(pr.merged_at) && str(pr.merge_commit_sha)) {
@@ -157,8 +181,13 @@ function onPullRequest(p: Json, repository: string, out: Observations) {
   out.pullRequests.push(compact(observation));
 }
 
-function onPullRequestReview(p: Json, repository: string, out: Observations) {
-  const base = pullRequestBase(p, repository);
+function onPullRequestReview(
+  p: Json,
+  repository: string,
+  out: Observations,
+  isAutomated: IsAutomatedAuthor,
+) {
+  const base = pullRequestBase(p, repository, isAutomated);
   const review = obj(p.review);
   if (!base || !review || p.action !== 'submitted') return;
   const reviewer = str(obj(review.user)?.login);
@@ -197,7 +226,12 @@ function onIssue(p: Json, repository: string, out: Observations) {
 
 const HANDLERS: Record<
   string,
-  (p: Json, repository: string, out: Observations) => void
+  (
+    p: Json,
+    repository: string,
+    out: Observations,
+    isAutomated: IsAutomatedAuthor,
+  ) => void
 > = {
   deployment: onDeployment,
   deployment_status: onDeploymentStatus,
@@ -214,11 +248,15 @@ export const GITHUB_EVENTS = Object.keys(HANDLERS);
  * What one GitHub webhook delivery tells, by its `X-GitHub-Event` name.
  * Pure: the same payload always maps to the same observations.
  */
-export function mapGithubEvent(event: string, payload: unknown): Observations {
+export function mapGithubEvent(
+  event: string,
+  payload: unknown,
+  isAutomated: IsAutomatedAuthor = automatedAuthorMatcher(),
+): Observations {
   const out = noObservations();
   const p = obj(payload);
   const repository = repositoryPath(obj(p?.repository)?.full_name);
   const handler = HANDLERS[event];
-  if (p && repository && handler) handler(p, repository, out);
+  if (p && repository && handler) handler(p, repository, out, isAutomated);
   return out;
 }

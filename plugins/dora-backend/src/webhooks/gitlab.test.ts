@@ -138,6 +138,49 @@ describe('mapGitlabEvent', () => {
     ).toMatchObject({ mergedAt: '2026-03-02T10:00:00Z', mergeSha: SHA_C });
   });
 
+  it('flags commits and merge requests by bots, and keeps no name or email', () => {
+    const push = gitlabPush(SHA_A, [
+      { id: SHA_B, timestamp: '2026-03-02T08:30:00+00:00' },
+      { id: SHA_C, timestamp: '2026-03-02T11:00:00+00:00' },
+    ]);
+    const bots = [
+      { name: 'renovate[bot]', email: 'bot@renovateapp.com' },
+      {
+        name: 'Dependabot',
+        email: '49699333+dependabot[bot]@users.noreply.github.com',
+      },
+    ];
+    for (const author of bots) {
+      const changes = mapGitlabEvent({
+        ...push,
+        commits: [push.commits[0], { ...push.commits[1], author }],
+      }).changes;
+      expect(changes.map(c => c.automated)).toEqual([undefined, true]);
+      expect(JSON.stringify(changes)).not.toMatch(/Jordi|renovate|dependabot/i);
+    }
+
+    const merge = gitlabMergeRequest({
+      iid: 7,
+      action: 'merge',
+      actorId: 51,
+      createdAt: '2026-03-02 09:00:00 UTC',
+      updatedAt: '2026-03-02 10:00:00 UTC',
+      mergeCommitSha: SHA_C,
+    });
+    expect(mapGitlabEvent(merge).pullRequests[0].automated).toBeUndefined();
+    // `user` is whoever triggered the event: a bot only when it is the author.
+    const byBot = {
+      ...merge,
+      user: { ...merge.user, username: 'renovate-bot' },
+    };
+    expect(mapGitlabEvent(byBot).pullRequests[0].automated).toBe(true);
+    expect(
+      mapGitlabEvent({ ...byBot, user: { ...byBot.user, id: 2 } })
+        .pullRequests[0].automated,
+    ).toBeUndefined();
+    expect(JSON.stringify(mapGitlabEvent(byBot))).not.toMatch(/renovate|root/);
+  });
+
   it('takes issues of type incident only', () => {
     const incident = gitlabIncident({
       iid: 3,

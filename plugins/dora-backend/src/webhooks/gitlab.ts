@@ -30,6 +30,10 @@ import {
   repositoryPath,
   str,
 } from './payloads';
+import {
+  automatedAuthorMatcher,
+  IsAutomatedAuthor,
+} from '../ingest/automatedAuthors';
 
 const SOURCE = 'gitlab';
 
@@ -86,7 +90,42 @@ function onDeployment(p: Json, repository: string, out: Observations) {
   });
 }
 
-function onPush(p: Json, repository: string, out: Observations) {
+/**
+ * A push lists each commit's author by name and email only: a bot is
+ * recognized by its name (`renovate[bot]`) or its email's local part
+ * (`123+dependabot[bot]@users.noreply.github.com`).
+ */
+function isAutomatedCommit(commit: Json, isAutomated: IsAutomatedAuthor) {
+  const author = obj(commit.author);
+  const email = str(author?.email);
+  return (
+    isAutomated(str(author?.name)) ||
+    (!!email && email.includes('@') && isAutomated(email.split('@')[0]))
+  );
+}
+
+/**
+ * The hook names the merge request's author only by id; `user` is whoever
+ * triggered the event, so their username tells only when they are the author.
+ */
+function isAutomatedMergeRequest(
+  p: Json,
+  mr: Json,
+  isAutomated: IsAutomatedAuthor,
+) {
+  const actor = obj(p.user);
+  const author =
+    str(obj(mr.author)?.username) ??
+    (actor && actor.id === mr.author_id ? str(actor.username) : undefined);
+  return isAutomated(author);
+}
+
+function onPush(
+  p: Json,
+  repository: string,
+  out: Observations,
+  isAutomated: IsAutomatedAuthor,
+) {
   const branch = str(obj(p.project)?.default_branch);
   if (!branch || p.ref !== `refs/heads/${branch}`) return;
   const commits = list(p.commits)
@@ -110,13 +149,20 @@ function onPush(p: Json, repository: string, out: Observations) {
       sha: str(c.id)!,
       committedAt: gitlabTime(c.timestamp)!,
       parents: parents[i],
+      // Compared here and dropped: only the flag is kept.
+      ...(isAutomatedCommit(c, isAutomated) ? { automated: true } : {}),
     } satisfies ChangeInput),
   );
 }
 
 const APPROVALS = new Set(['approved', 'approval']);
 
-function onMergeRequest(p: Json, repository: string, out: Observations) {
+function onMergeRequest(
+  p: Json,
+  repository: string,
+  out: Observations,
+  isAutomated: IsAutomatedAuthor,
+) {
   const mr = obj(p.object_attributes);
   const number = mr?.iid;
   const defaultBranch = str(obj(p.project)?.default_branch);
@@ -143,6 +189,7 @@ function onMergeRequest(p: Json, repository: string, out: Observations) {
           str(mr.squash_commit_sha) ??
           str(obj(mr.last_commit)?.id)
         : undefined,
+      automated: isAutomatedMergeRequest(p, mr, isAutomated) || undefined,
     }),
   );
 }
@@ -178,7 +225,12 @@ function onIssue(p: Json, repository: string, out: Observations) {
 
 const HANDLERS: Record<
   string,
-  (p: Json, repository: string, out: Observations) => void
+  (
+    p: Json,
+    repository: string,
+    out: Observations,
+    isAutomated: IsAutomatedAuthor,
+  ) => void
 > = {
   deployment: onDeployment,
   push: onPush,
@@ -191,11 +243,14 @@ const HANDLERS: Record<
  * What one GitLab webhook delivery tells, by its `object_kind`. Pure: the
  * same payload always maps to the same observations.
  */
-export function mapGitlabEvent(payload: unknown): Observations {
+export function mapGitlabEvent(
+  payload: unknown,
+  isAutomated: IsAutomatedAuthor = automatedAuthorMatcher(),
+): Observations {
   const out = noObservations();
   const p = obj(payload);
   const repository = repositoryPath(obj(p?.project)?.path_with_namespace);
   const handler = HANDLERS[str(p?.object_kind) ?? ''];
-  if (p && repository && handler) handler(p, repository, out);
+  if (p && repository && handler) handler(p, repository, out, isAutomated);
   return out;
 }

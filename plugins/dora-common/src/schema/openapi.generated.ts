@@ -298,6 +298,8 @@ export interface components {
     MetricsDataQuality: {
       /** Shipped commits with a commit time after their deployment finished. */
       clockSkewedChanges: number;
+      /** Shipped automated (bot) changes left out of the lead-time and stage samples (`dora.leadTime.includeAutomated: false`); 0 when none was left out. */
+      automatedChangesExcluded: number;
       /** Incidents started in the window that link to no deployment. */
       unlinkedIncidents: number;
       /** Deployments whose shipped commits could not be found in the known history. */

@@ -55,6 +55,7 @@ const NO_STAGES = {
 
 const CLEAN_DATA: MetricsDataQuality = {
   clockSkewedChanges: 0,
+  automatedChangesExcluded: 0,
   unlinkedIncidents: 0,
   deploymentsWithUnknownCommits: 0,
 };

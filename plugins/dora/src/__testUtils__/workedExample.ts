@@ -211,6 +211,7 @@ export const workedExampleResponse: EntityMetricsResponse = {
   series: workedExampleDailySeries,
   dataQuality: {
     clockSkewedChanges: 1,
+    automatedChangesExcluded: 0,
     unlinkedIncidents: 0,
     deploymentsWithUnknownCommits: 0,
   },
@@ -236,6 +237,7 @@ export const emptyWindowResponse: EntityMetricsResponse = {
   series: workedExampleDailySeries.map(p => emptyDay(p.start)),
   dataQuality: {
     clockSkewedChanges: 0,
+    automatedChangesExcluded: 0,
     unlinkedIncidents: 0,
     deploymentsWithUnknownCommits: 0,
   },

@@ -31,6 +31,7 @@ const commit = (sha: string, committedAt: string) => ({
   sha,
   committedAt: t(committedAt),
   authoredAt: null,
+  automated: false,
 });
 
 // One monorepo, acme/shop, annotated on two components: each deployment is
@@ -69,7 +70,7 @@ const factsOf = (entityRef: string, incidents: IncidentRecord[]) =>
       incidents,
       changes: new Map(),
     },
-    { incidentLinkWindowMs: null },
+    { incidentLinkWindowMs: null, includeAutomated: false },
   );
 
 const pooled = (...facts: EntityFacts[]) =>

@@ -43,6 +43,7 @@ const deployment = (
   unplanned: false,
   commitsUnknown: false,
   clockSkewed: 0,
+  automatedExcluded: 0,
   leadTimes,
   stages: { coding: [], pickup: [], review: [], deploy: leadTimes },
   ...more,
@@ -66,7 +67,7 @@ describe('DeploymentColumnsBuilder', () => {
     expect(samplesStart(columns.leadTimes, 2)).toBe(1);
     // 3 keys, 3 finish times, 3 flags, 3 counts, and 5 x 3 ends with 6 samples.
     expect(bytesOf(columns)).toBe(
-      3 * 8 + 3 * 8 + 3 + 3 * 4 + 5 * 3 * 4 + 6 * 8,
+      3 * 8 + 3 * 8 + 3 + 2 * 3 * 4 + 5 * 3 * 4 + 6 * 8,
     );
   });
 

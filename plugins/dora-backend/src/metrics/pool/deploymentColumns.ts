@@ -65,6 +65,7 @@ export type DeploymentColumns = {
   /** `FAILED | UNPLANNED | COMMITS_UNKNOWN` bits. */
   flags: Uint8Array;
   clockSkewed: Uint32Array;
+  automatedExcluded: Uint32Array;
   leadTimes: SampleColumn;
   stages: Record<StageName, SampleColumn>;
 };
@@ -181,6 +182,7 @@ export class DeploymentColumnsBuilder {
   private readonly finishedAt: number[] = [];
   private readonly flags: number[] = [];
   private readonly clockSkewed: number[] = [];
+  private readonly automatedExcluded: number[] = [];
   private readonly leadTimes = new SampleBuilder();
   private readonly stages = {
     coding: new SampleBuilder(),
@@ -203,6 +205,7 @@ export class DeploymentColumnsBuilder {
         (d.commitsUnknown ? COMMITS_UNKNOWN : 0),
     );
     this.clockSkewed.push(d.clockSkewed);
+    this.automatedExcluded.push(d.automatedExcluded);
     this.leadTimes.add(d.leadTimes);
     for (const stage of STAGE_NAMES) this.stages[stage].add(d.stages[stage]);
   }
@@ -223,6 +226,7 @@ export class DeploymentColumnsBuilder {
       finishedAt: column(this.finishedAt, Float64Array),
       flags: column(this.flags, Uint8Array),
       clockSkewed: column(this.clockSkewed, Uint32Array),
+      automatedExcluded: column(this.automatedExcluded, Uint32Array),
       leadTimes: this.leadTimes.build(order),
       stages: {
         coding: this.stages.coding.build(order),
@@ -263,6 +267,7 @@ export function bytesOf(columns: DeploymentColumns): number {
     columns.finishedAt.byteLength +
     columns.flags.byteLength +
     columns.clockSkewed.byteLength +
+    columns.automatedExcluded.byteLength +
     ofSamples(columns.leadTimes) +
     STAGE_NAMES.reduce((sum, s) => sum + ofSamples(columns.stages[s]), 0)
   );
@@ -302,6 +307,10 @@ export function selectRows(
     finishedAt: Float64Array.from(rows, r => columns.finishedAt[r]),
     flags: Uint8Array.from(rows, r => flags[r]),
     clockSkewed: Uint32Array.from(rows, r => columns.clockSkewed[r]),
+    automatedExcluded: Uint32Array.from(
+      rows,
+      r => columns.automatedExcluded[r],
+    ),
     leadTimes: selectSamples(columns.leadTimes, rows),
     stages: {
       coding: selectSamples(columns.stages.coding, rows),

@@ -811,11 +811,17 @@ export const spec = {
           'clockSkewedChanges',
           'unlinkedIncidents',
           'deploymentsWithUnknownCommits',
+          'automatedChangesExcluded',
         ],
         properties: {
           clockSkewedChanges: {
             description:
               'Shipped commits with a commit time after their deployment finished.',
+            type: 'integer',
+          },
+          automatedChangesExcluded: {
+            description:
+              'Shipped automated (bot) changes left out of the lead-time and stage samples (`dora.leadTime.includeAutomated: false`); 0 when none was left out.',
             type: 'integer',
           },
           unlinkedIncidents: {

@@ -63,6 +63,7 @@ describe('DataQualityPanel', () => {
         entityRef={CHECKOUT_REF}
         dataQuality={{
           clockSkewedChanges: 0,
+          automatedChangesExcluded: 0,
           unlinkedIncidents: 0,
           deploymentsWithUnknownCommits: 0,
         }}
@@ -95,6 +96,7 @@ describe('DataQualityPanel', () => {
         entityRef={CHECKOUT_REF}
         dataQuality={{
           clockSkewedChanges: 1,
+          automatedChangesExcluded: 4,
           unlinkedIncidents: 2,
           deploymentsWithUnknownCommits: 3,
         }}
@@ -108,6 +110,9 @@ describe('DataQualityPanel', () => {
     expect(
       screen.getByTestId('dora-finding-unlinked-incidents'),
     ).toHaveTextContent('2 incidents link to no deployment');
+    expect(
+      screen.getByTestId('dora-finding-automated-changes'),
+    ).toHaveTextContent('4 automated changes left out of lead time');
     expect(
       screen.getByTestId('dora-finding-unknown-commits'),
     ).toHaveTextContent('3 deployments shipped commits that are not known');

@@ -134,6 +134,22 @@ function describe(finding: Finding): {
           </Body>
         ),
       };
+    case 'automated-changes':
+      return {
+        severity: 'info',
+        title: `${plural(
+          finding.count,
+          'automated change',
+          'automated changes',
+        )} left out of lead time`,
+        body: (
+          <Body>
+            Changes made by bots (dora.automatedAuthors, or sent with automated:
+            true) ship and count for deployments, but are no lead-time or stage
+            sample unless dora.leadTime.includeAutomated is true.
+          </Body>
+        ),
+      };
     case 'unknown-commits':
       return {
         severity: 'info',

@@ -46,6 +46,7 @@ export type Finding =
   | { kind: 'unknown-entities'; entityRefs: string[] }
   | { kind: 'clock-skew'; count: number; scope: 'entity' | 'all' }
   | { kind: 'unlinked-incidents'; count: number }
+  | { kind: 'automated-changes'; count: number }
   | { kind: 'unknown-commits'; count: number; scope: 'entity' | 'all' }
   | { kind: 'stale-open-incidents'; incidents: StaleIncident[] };
 
@@ -132,6 +133,13 @@ export function collectFindings(options: {
     findings.push({
       kind: 'unlinked-incidents',
       count: dataQuality.unlinkedIncidents,
+    });
+  }
+  // Only a metrics answer counts them, so only an entity's window shows them.
+  if (entityRef && dataQuality?.automatedChangesExcluded) {
+    findings.push({
+      kind: 'automated-changes',
+      count: dataQuality.automatedChangesExcluded,
     });
   }
   if (counts?.deploymentsWithUnknownCommits) {
