@@ -208,7 +208,10 @@ export class BackendProcess {
         );
       }
       try {
-        const res = await fetch(`${this.url}/api/dora/health`);
+        // The backend's readiness, not the plugin's own health route: the
+        // plugin can answer while another plugin of the process (the events
+        // backend, say) is still starting or has failed to start.
+        const res = await fetch(`${this.url}/.backstage/health/v1/readiness`);
         if (res.ok) return;
       } catch {
         // not listening yet
