@@ -17,6 +17,7 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { doraEventsCreatePermission } from '@dora-metrics/plugin-dora-common';
 import { PushWriter } from '../../ingest/IngestService';
+import { Authorize } from '../authorize';
 import { EndpointDeps, DoraRouter } from './types';
 
 /**
@@ -29,7 +30,12 @@ export function bindPushEndpoints(
   router: DoraRouter,
   { authorize, auditor, ingest }: EndpointDeps,
 ) {
-  router.post('/v1/deployments', async (req, res) => {
+  /** Authorizes the caller and opens the push's audit event. */
+  const begin = async (
+    req: Parameters<Authorize>[0],
+    kind: 'deployments' | 'changes' | 'incidents',
+    items: number,
+  ) => {
     const writer = writerOf(
       await authorize(req, doraEventsCreatePermission, ['service']),
     );
@@ -37,41 +43,37 @@ export function bindPushEndpoints(
       eventId: 'dora-events-push',
       severityLevel: 'medium',
       request: req,
-      meta: { kind: 'deployments', items: req.body.deployments.length },
+      meta: { kind, items },
     });
+    return { writer, audit };
+  };
+
+  router.post('/v1/deployments', async (req, res) => {
+    const { body } = req;
+    const { writer, audit } = await begin(
+      req,
+      'deployments',
+      body.deployments.length,
+    );
     res.json(
-      await audited(audit, () => ingest.ingestDeployments(req.body, writer)),
+      await audited(audit, () => ingest.ingestDeployments(body, writer)),
     );
   });
 
   router.post('/v1/changes', async (req, res) => {
-    const writer = writerOf(
-      await authorize(req, doraEventsCreatePermission, ['service']),
-    );
-    const audit = await auditor.createEvent({
-      eventId: 'dora-events-push',
-      severityLevel: 'medium',
-      request: req,
-      meta: { kind: 'changes', items: req.body.changes.length },
-    });
-    res.json(
-      await audited(audit, () => ingest.ingestChanges(req.body, writer)),
-    );
+    const { body } = req;
+    const { writer, audit } = await begin(req, 'changes', body.changes.length);
+    res.json(await audited(audit, () => ingest.ingestChanges(body, writer)));
   });
 
   router.post('/v1/incidents', async (req, res) => {
-    const writer = writerOf(
-      await authorize(req, doraEventsCreatePermission, ['service']),
+    const { body } = req;
+    const { writer, audit } = await begin(
+      req,
+      'incidents',
+      body.incidents.length,
     );
-    const audit = await auditor.createEvent({
-      eventId: 'dora-events-push',
-      severityLevel: 'medium',
-      request: req,
-      meta: { kind: 'incidents', items: req.body.incidents.length },
-    });
-    res.json(
-      await audited(audit, () => ingest.ingestIncidents(req.body, writer)),
-    );
+    res.json(await audited(audit, () => ingest.ingestIncidents(body, writer)));
   });
 }
 
