@@ -42,6 +42,8 @@ import { ProviderHttp } from './ProviderHttp';
 type PageCursor = { url: string } | null;
 
 const PER_PAGE = 100;
+/** A time as an ISO 8601 query parameter. */
+const iso = (ms: number) => encodeURIComponent(new Date(ms).toISOString());
 // Each merge request costs two more requests (notes, commits): smaller
 // pages save progress more often.
 const MERGE_REQUESTS_PER_PAGE = 20;
@@ -245,5 +247,3 @@ export class GitlabBackfill implements BackfillSource {
     return { ...page, observations: out, items: page.items.length };
   }
 }
-
-const iso = (ms: number) => encodeURIComponent(new Date(ms).toISOString());

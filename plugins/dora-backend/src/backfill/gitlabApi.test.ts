@@ -94,9 +94,11 @@ describe('GitLab API mappings', () => {
         ...webhookRow,
         firstReviewAt: null,
       });
-      if (iid !== 1) {
-        expect(apiRow.firstReviewAt).toBe(webhookRow!.firstReviewAt);
-      }
+      expect(apiRow.firstReviewAt).toBe(
+        iid === 1
+          ? Date.parse(notes(1)[1].created_at)
+          : webhookRow!.firstReviewAt,
+      );
       // Merging the two changes nothing.
       expect(mergePullRequest(webhookRow, fromApi)).toEqual(apiRow);
       // The API names the author; a bot's merge request is marked.
