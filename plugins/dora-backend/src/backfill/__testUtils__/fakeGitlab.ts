@@ -35,8 +35,8 @@ export const sha = (name: string) =>
 
 const START = Date.parse('2026-03-01T00:00:00Z');
 const HOUR = 3600_000;
-const at = (hours: number) =>
-  new Date(START + hours * HOUR).toISOString().replace('.000Z', '.000Z');
+/** GitLab's API writes times as ISO 8601 with milliseconds, in UTC. */
+const at = (hours: number) => new Date(START + hours * HOUR).toISOString();
 
 const AUTHOR = { id: 51, username: 'author', name: 'Author' };
 const REVIEWER = { id: 52, username: 'reviewer', name: 'Reviewer' };
