@@ -78,7 +78,8 @@ export interface Config {
     /**
      * History read from the providers' APIs for every annotated repository
      * and service (see README, "Providers").
-     * GitHub credentials and API URL come from `integrations.github`.
+     * GitHub credentials and API URL come from `integrations.github`,
+     * GitLab's from `integrations.gitlab` (a token with `read_api`).
      */
     backfill?: {
       /** @default true */
@@ -89,6 +90,10 @@ export interface Config {
       lookback?: string | HumanDuration;
       github?: {
         /** Integration host for `github.com/project-slug` repositories. @default "github.com" */
+        host?: string;
+      };
+      gitlab?: {
+        /** Integration host for `gitlab.com/project-slug` projects. @default "gitlab.com" */
         host?: string;
       };
     };

@@ -60,6 +60,8 @@ export type DoraConfig = {
     lookbackMs: number;
     /** GitHub host whose integration serves `github.com/project-slug` repositories. */
     githubHost: string;
+    /** GitLab host whose integration serves `gitlab.com/project-slug` projects. */
+    gitlabHost: string;
   };
   pagerduty: { token: string | null; apiBaseUrl: string };
   ingest: {
@@ -159,6 +161,8 @@ export function readDoraConfig(root: Config): DoraConfig {
       ),
       githubHost:
         config?.getOptionalString('backfill.github.host') ?? 'github.com',
+      gitlabHost:
+        config?.getOptionalString('backfill.gitlab.host') ?? 'gitlab.com',
     },
     pagerduty: {
       token: config?.getOptionalString('pagerduty.token') ?? null,

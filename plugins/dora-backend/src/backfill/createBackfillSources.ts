@@ -27,13 +27,16 @@ import { CatalogIndexProvider } from '../attribution/CatalogIndexProvider';
 import { DoraConfig } from '../config';
 import { StoredEvents } from '../database/storedEvents';
 import { GithubBackfill } from './GithubBackfill';
+import { gitlabAccessFromConfig } from './gitlabAccess';
+import { GitlabBackfill } from './GitlabBackfill';
 import { PagerDutyBackfill } from './PagerDutyBackfill';
 import { ProviderHttp } from './ProviderHttp';
 import { BackfillSource } from '@dora-metrics/plugin-dora-node';
 
 /**
  * The providers the backfill can read, from Backstage's `integrations`
- * config (GitHub apps or tokens, API base URL) and `dora.pagerduty`. A
+ * config (GitHub apps or tokens, GitLab tokens, API base URLs) and
+ * `dora.pagerduty`. A
  * provider without configuration is left out, with a log line saying so.
  */
 export function createBackfillSources(options: {
@@ -46,6 +49,18 @@ export function createBackfillSources(options: {
 }): BackfillSource[] {
   const { rootConfig, config, http, stored, catalogIndex, logger } = options;
   const sources: BackfillSource[] = [];
+  const isAutomated = automatedAuthorMatcher(config.automatedAuthors);
+  /** Production environment names (lower case) of a repository's entities. */
+  const productionEnvironments = async (repository: string) => {
+    const index = await catalogIndex.get();
+    const names = new Set(
+      config.productionEnvironments.map(e => e.toLowerCase()),
+    );
+    for (const e of index.byRepositoryName(repository)) {
+      e.productionEnvironments?.forEach(n => names.add(n.toLowerCase()));
+    }
+    return [...names];
+  };
 
   const integrations = ScmIntegrations.fromConfig(rootConfig);
   const host = config.backfill.githubHost;
@@ -60,28 +75,36 @@ export function createBackfillSources(options: {
       new GithubBackfill({
         http,
         stored,
-        isAutomated: automatedAuthorMatcher(config.automatedAuthors),
+        isAutomated,
         access: async repository => {
           const { headers } = await credentials.getCredentials({
             url: `https://${host}/${repository}`,
           });
           return { apiBaseUrl, headers: headers ?? {} };
         },
-        productionEnvironments: async repository => {
-          const index = await catalogIndex.get();
-          const names = new Set(
-            config.productionEnvironments.map(e => e.toLowerCase()),
-          );
-          for (const e of index.byRepositoryName(repository)) {
-            e.productionEnvironments?.forEach(n => names.add(n.toLowerCase()));
-          }
-          return [...names];
-        },
+        productionEnvironments,
       }),
     );
   } else {
     logger.info(
       `DORA backfill: no integrations.github token or app for ${host}, GitHub history is not read`,
+    );
+  }
+
+  const gitlabHost = config.backfill.gitlabHost;
+  const gitlabAccess = gitlabAccessFromConfig(rootConfig, gitlabHost);
+  if (gitlabAccess) {
+    sources.push(
+      new GitlabBackfill({
+        http,
+        access: gitlabAccess,
+        isAutomated,
+        productionEnvironments,
+      }),
+    );
+  } else {
+    logger.info(
+      `DORA backfill: no integrations.gitlab token for ${gitlabHost}, GitLab history is not read`,
     );
   }
 
