@@ -99,6 +99,8 @@ async function loadChanges(db: Knex, repositories: string[]) {
         'pr_first_review_at',
         'pr_merged_at',
         'automated',
+        'revert_of',
+        'revert_of_pr',
       );
     for (const r of rows) {
       changes.get(r.repository)!.set(r.sha, {
@@ -116,6 +118,8 @@ async function loadChanges(db: Knex, repositories: string[]) {
                 mergedAt: num(r.pr_merged_at),
               },
         automated: Boolean(r.automated),
+        revertOf: r.revert_of,
+        revertOfPullRequest: num(r.revert_of_pr),
       });
     }
   }
@@ -129,8 +133,14 @@ const storedCommits = (
     committedAt: number;
     authoredAt: number | null;
     automated?: boolean;
+    revertOf?: string;
   }[],
-) => commits.map(c => ({ ...c, automated: c.automated === true }));
+) =>
+  commits.map(c => ({
+    ...c,
+    automated: c.automated === true,
+    revertOf: c.revertOf ?? null,
+  }));
 
 const deploymentRecord = (r: DeploymentHistoryRow): DeploymentRecord => ({
   key: r.event_key,
