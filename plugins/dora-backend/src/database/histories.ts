@@ -126,7 +126,8 @@ async function loadChanges(db: Knex, repositories: string[]) {
   return changes;
 }
 
-// Commits stored before automated changes were known carry no flag.
+// Commits stored before automated changes were known carry no flag; a
+// revert carries what it reverts (`revertOf`), kept as stored.
 const storedCommits = (
   commits: {
     sha: string;
@@ -135,12 +136,7 @@ const storedCommits = (
     automated?: boolean;
     revertOf?: string;
   }[],
-) =>
-  commits.map(c => ({
-    ...c,
-    automated: c.automated === true,
-    revertOf: c.revertOf ?? null,
-  }));
+) => commits.map(c => ({ ...c, automated: c.automated === true }));
 
 const deploymentRecord = (r: DeploymentHistoryRow): DeploymentRecord => ({
   key: r.event_key,

@@ -74,8 +74,11 @@ export class PullRequestStore {
       firstReviewAt: num(r.first_review_at),
       mergedAt: num(r.merged_at),
       mergeSha: r.merge_sha,
-      revertOf: r.revert_of,
-      revertOfPullRequest: num(r.revert_of_pr),
+      // Only a revert pull request carries these.
+      ...(r.revert_of ? { revertOf: r.revert_of } : {}),
+      ...(num(r.revert_of_pr) === null
+        ? {}
+        : { revertOfPullRequest: num(r.revert_of_pr)! }),
     };
   }
 

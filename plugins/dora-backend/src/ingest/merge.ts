@@ -211,9 +211,10 @@ export function mergePullRequest(
     mergedAt: ms(observation.mergedAt) ?? stored?.mergedAt ?? null,
     mergeSha: observation.mergeSha ?? stored?.mergeSha ?? null,
     // Once a body names what it reverts, a later event without it keeps it.
-    revertOf: observation.revertOf ?? stored?.revertOf ?? null,
-    revertOfPullRequest:
-      observation.revertOfPullRequest ?? stored?.revertOfPullRequest ?? null,
+    ...revertOf(observation, {
+      revertOf: stored?.revertOf ?? undefined,
+      revertOfPullRequest: stored?.revertOfPullRequest ?? undefined,
+    }),
   };
 }
 

@@ -98,3 +98,16 @@ export function revertOfPullRequest(
   }
   return revertOfCommitMessage(body, repository);
 }
+
+/** The change or pull request fields that store what `reverted` names. */
+export function revertFields(reverted: Reverted | undefined): {
+  revertOf?: string;
+  revertOfPullRequest?: number;
+} {
+  return {
+    ...(reverted?.sha ? { revertOf: reverted.sha } : {}),
+    ...(reverted?.pullRequest !== undefined
+      ? { revertOfPullRequest: reverted.pullRequest }
+      : {}),
+  };
+}
