@@ -46,6 +46,8 @@ export type DeployedCommitInput = {
   authoredAt?: string;
   /** Made by a bot: shipped, but no lead-time sample by default. */
   automated?: boolean;
+  /** The sha (full or abbreviated) of the commit this one reverts. */
+  revertOf?: string;
 };
 
 /** @public */
@@ -85,6 +87,10 @@ export type ChangeInput = {
   pullRequest?: PullRequestInput;
   /** Made by a bot: shipped, but no lead-time sample by default. */
   automated?: boolean;
+  /** The sha (full or abbreviated) of the commit this one reverts. */
+  revertOf?: string;
+  /** The number of the pull request of the same repository this one reverts. */
+  revertOfPullRequest?: number;
 };
 
 /** @public */

@@ -45,6 +45,11 @@ export type IncidentObservation = {
   incident: IncidentInput;
   /** Provider time of the event. */
   observedAt: string;
+  /**
+   * The event reopens the incident at `observedAt`: a resolution before
+   * then, even one delivered later, no longer closes it.
+   */
+  reopened?: boolean;
 };
 
 /**
@@ -58,6 +63,8 @@ export type RepositoryIncidentObservation = {
   repository: string;
   incident: Omit<IncidentInput, 'entityRef' | 'service'>;
   observedAt: string;
+  /** The event reopens the incident at `observedAt` (see IncidentObservation). */
+  reopened?: boolean;
 };
 
 /**
@@ -77,6 +84,10 @@ export type PullRequestObservation = {
   mergeSha?: string;
   /** Opened by a bot; who is never kept. */
   automated?: boolean;
+  /** The sha its body names as reverted (a `Revert "..."` pull request). */
+  revertOf?: string;
+  /** The pull request of the same repository its body names as reverted. */
+  revertOfPullRequest?: number;
 };
 
 /**

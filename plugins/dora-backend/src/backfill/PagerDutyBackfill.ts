@@ -35,6 +35,9 @@ export function incidentFromApi(item: unknown) {
   const changedAt = str(i.last_status_change_at) ?? startedAt;
   return {
     observedAt: changedAt,
+    // Open since its last change: a resolve stored from before then was
+    // followed by a reopen, which the REST API does not list.
+    ...(i.status !== 'resolved' ? { reopened: true } : {}),
     incident: compact({
       source: 'pagerduty',
       id,

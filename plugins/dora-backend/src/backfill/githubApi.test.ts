@@ -74,3 +74,34 @@ describe('automated changes in the GitHub backfill', () => {
     ).toBe(true);
   });
 });
+
+describe('reverts in the GitHub backfill', () => {
+  const reverted = 'd'.repeat(40);
+
+  it('reads what a compared commit reverts and keeps no message', () => {
+    const revert = compareItem('r1', null);
+    revert.commit = {
+      ...revert.commit,
+      message: `Revert "Add totals"\n\nThis reverts commit ${reverted}.`,
+    } as typeof revert.commit;
+    const changes = compareCommits('acme/shop', {
+      commits: [compareItem('h1', null), revert],
+    });
+    expect(changes.map(c => [c.sha, c.revertOf])).toEqual([
+      ['h1', undefined],
+      ['r1', reverted],
+    ]);
+    expect(JSON.stringify(changes)).not.toMatch(/Add totals/);
+  });
+
+  it("reads the pull request GitHub's revert button names", () => {
+    const revert = {
+      ...pull({ login: 'octocat', type: 'User' }),
+      title: 'Revert "Add totals"',
+      body: 'Reverts acme/shop#6',
+    };
+    const observation = mergedPullRequest('acme/shop', revert, []);
+    expect(observation).toMatchObject({ number: 7, revertOfPullRequest: 6 });
+    expect(JSON.stringify(observation)).not.toMatch(/Add totals/);
+  });
+});

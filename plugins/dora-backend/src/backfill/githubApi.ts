@@ -27,6 +27,11 @@ import {
   PullRequestObservation,
 } from '../ingest/observations';
 import { idOf, Json, list, obj, str } from '../webhooks/payloads';
+import {
+  revertFields,
+  revertOfCommitMessage,
+  revertOfPullRequest,
+} from '../ingest/reverts';
 
 /*
  * Pure mappings of GitHub REST API answers (deployments, deployment statuses,
@@ -110,6 +115,10 @@ export function compareCommits(
           .filter((p): p is string => !!p),
         // The author's GitHub account, compared here and dropped.
         ...(isBot(obj(c?.author), isAutomated) ? { automated: true } : {}),
+        // The message, read here and dropped: only what it reverts is kept.
+        ...revertFields(
+          revertOfCommitMessage(str(commit?.message), repository),
+        ),
       },
     ];
   });
@@ -142,5 +151,8 @@ export function mergedPullRequest(
     ...(str(pull.created_at) ? { createdAt: str(pull.created_at) } : {}),
     ...(reviewTimes[0] ? { reviewedAt: reviewTimes[0] } : {}),
     ...(isBot(obj(pull.user), isAutomated) ? { automated: true } : {}),
+    ...revertFields(
+      revertOfPullRequest(str(pull.title), str(pull.body), repository),
+    ),
   };
 }

@@ -65,6 +65,7 @@ function incidentColumns(row: IncidentRow) {
     cause_deployment_id: row.causeDeploymentId,
     cause_sha: row.causeSha,
     url: row.url,
+    reopened_at: row.reopenedAt ?? null,
   };
 }
 
@@ -250,6 +251,8 @@ const CHANGES: KeyedTable<ChangeRow> = {
     pr_first_review_at: r.pullRequest?.firstReviewAt ?? null,
     pr_merged_at: r.pullRequest?.mergedAt ?? null,
     automated: r.automated,
+    revert_of: r.revertOf ?? null,
+    revert_of_pr: r.revertOfPullRequest ?? null,
   }),
   async stored(trx, rows) {
     const stored = new Map<string, StoredRow>();

@@ -99,6 +99,8 @@ async function loadChanges(db: Knex, repositories: string[]) {
         'pr_first_review_at',
         'pr_merged_at',
         'automated',
+        'revert_of',
+        'revert_of_pr',
       );
     for (const r of rows) {
       changes.get(r.repository)!.set(r.sha, {
@@ -116,19 +118,23 @@ async function loadChanges(db: Knex, repositories: string[]) {
                 mergedAt: num(r.pr_merged_at),
               },
         automated: Boolean(r.automated),
+        revertOf: r.revert_of,
+        revertOfPullRequest: num(r.revert_of_pr),
       });
     }
   }
   return changes;
 }
 
-// Commits stored before automated changes were known carry no flag.
+// Commits stored before automated changes were known carry no flag; a
+// revert carries what it reverts (`revertOf`), kept as stored.
 const storedCommits = (
   commits: {
     sha: string;
     committedAt: number;
     authoredAt: number | null;
     automated?: boolean;
+    revertOf?: string;
   }[],
 ) => commits.map(c => ({ ...c, automated: c.automated === true }));
 

@@ -26,6 +26,9 @@ export type PullRequestState = {
   firstReviewAt: number | null;
   mergedAt: number | null;
   mergeSha: string | null;
+  /** What its body names as reverted, for a `Revert "..."` pull request. */
+  revertOf?: string | null;
+  revertOfPullRequest?: number | null;
 };
 
 const keyOf = (pr: { source: string; repository: string; number: number }) =>
@@ -71,6 +74,11 @@ export class PullRequestStore {
       firstReviewAt: num(r.first_review_at),
       mergedAt: num(r.merged_at),
       mergeSha: r.merge_sha,
+      // Only a revert pull request carries these.
+      ...(r.revert_of ? { revertOf: r.revert_of } : {}),
+      ...(num(r.revert_of_pr) === null
+        ? {}
+        : { revertOfPullRequest: num(r.revert_of_pr)! }),
     };
   }
 
@@ -88,6 +96,8 @@ export class PullRequestStore {
       first_review_at: state.firstReviewAt,
       merged_at: state.mergedAt,
       merge_sha: state.mergeSha,
+      revert_of: state.revertOf ?? null,
+      revert_of_pr: state.revertOfPullRequest ?? null,
       updated_at: now,
     };
     const table = this.db('dora_pull_requests');

@@ -117,10 +117,14 @@ export class StoredEvents {
                   sha: string;
                   committedAt: number;
                   authoredAt: number | null;
+                  automated?: boolean;
+                  revertOf?: string;
                 }) => ({
                   sha: c.sha,
                   committedAt: iso(c.committedAt),
                   authoredAt: optIso(c.authoredAt),
+                  ...(c.automated ? { automated: true } : {}),
+                  ...(c.revertOf ? { revertOf: c.revertOf } : {}),
                 }),
               )
             : undefined,
@@ -131,8 +135,11 @@ export class StoredEvents {
     return found;
   }
 
-  async incidents(eventKeys: string[]): Promise<Map<string, IncidentInput>> {
-    const found = new Map<string, IncidentInput>();
+  /** Stored incidents, with their last reopen (see merge.ts). */
+  async incidents(
+    eventKeys: string[],
+  ): Promise<Map<string, IncidentInput & { reopenedAt?: string }>> {
+    const found = new Map<string, IncidentInput & { reopenedAt?: string }>();
     for (const keys of chunks([...new Set(eventKeys)].sort())) {
       for (const r of await this.locking(
         this.db<IncidentEventRow>('dora_incidents').whereIn('event_key', keys),
@@ -151,6 +158,7 @@ export class StoredEvents {
           causeDeploymentId: opt(r.cause_deployment_id),
           causeSha: opt(r.cause_sha),
           url: opt(r.url),
+          reopenedAt: optIso(r.reopened_at),
         });
       }
     }
@@ -189,6 +197,10 @@ export class StoredEvents {
           parents: r.parents ? JSON.parse(r.parents) : [],
           pullRequest: pr,
           ...(r.automated ? { automated: true } : {}),
+          ...(r.revert_of ? { revertOf: r.revert_of } : {}),
+          ...(r.revert_of_pr === null
+            ? {}
+            : { revertOfPullRequest: Number(r.revert_of_pr) }),
         });
       }
     }

@@ -71,6 +71,7 @@ export interface IncidentEventRow {
   cause_deployment_id: string | null;
   cause_sha: string | null;
   url: string | null;
+  reopened_at: DbInteger | null;
   content_hash: string;
   received_at: DbInteger;
 }
@@ -90,6 +91,8 @@ export interface ChangeEventRow {
   pr_first_review_at: DbInteger | null;
   pr_merged_at: DbInteger | null;
   automated: DbBoolean;
+  revert_of: string | null;
+  revert_of_pr: DbInteger | null;
   content_hash: string;
   received_at: DbInteger;
 }
@@ -162,6 +165,8 @@ export interface PullRequestRow {
   first_review_at: DbInteger | null;
   merged_at: DbInteger | null;
   merge_sha: string | null;
+  revert_of: string | null;
+  revert_of_pr: DbInteger | null;
   updated_at: DbInteger;
 }
 

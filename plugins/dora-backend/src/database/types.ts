@@ -49,6 +49,8 @@ export type DeploymentRow = {
         authoredAt: number | null;
         /** Present, and true, only for a bot's commit. */
         automated?: true;
+        /** Present only for a revert: the sha it reverts. */
+        revertOf?: string;
       }[]
     | null;
   url: string | null;
@@ -67,6 +69,8 @@ export type IncidentRow = {
   causeDeploymentId: string | null;
   causeSha: string | null;
   url: string | null;
+  /** The last reopen (webhooks, backfill); a resolve before it does not close it. */
+  reopenedAt?: number | null;
 };
 
 export type ChangeRow = {
@@ -84,6 +88,10 @@ export type ChangeRow = {
   } | null;
   /** Made by a bot; decided at ingestion, who is never stored. */
   automated: boolean;
+  /** The sha it reverts; decided at ingestion, the message is never stored. */
+  revertOf?: string | null;
+  /** The pull request of its repository it reverts. */
+  revertOfPullRequest?: number | null;
 };
 
 export type EventType = 'deployment' | 'incident';

@@ -38,6 +38,7 @@ import {
   deploymentSchema,
   describeIssue,
   incidentSchema,
+  observedIncidentSchema,
   ParsedChange,
   ParsedDeployment,
   ParsedIncident,
@@ -130,6 +131,7 @@ export function deploymentRow(d: ParsedDeployment): DeploymentRow {
         authoredAt: opt(c.authoredAt),
         // Stored only when true, so a human commit's row stays as it was.
         ...(c.automated ? { automated: true as const } : {}),
+        ...(c.revertOf ? { revertOf: c.revertOf } : {}),
       })) ?? null,
     url: opt(d.url),
   };
@@ -149,6 +151,7 @@ export function incidentRow(i: ParsedIncident): IncidentRow {
     causeDeploymentId: opt(i.causeDeploymentId),
     causeSha: opt(i.causeSha),
     url: opt(i.url),
+    reopenedAt: opt(i.reopenedAt),
   };
 }
 
@@ -161,6 +164,8 @@ export function changeRow(c: ParsedChange): ChangeRow {
     authoredAt: opt(c.authoredAt),
     parents: c.parents ?? [],
     automated: c.automated ?? false,
+    revertOf: opt(c.revertOf),
+    revertOfPullRequest: opt(c.revertOfPullRequest),
     pullRequest: c.pullRequest
       ? {
           number: c.pullRequest.number,
@@ -295,8 +300,9 @@ export class IngestService {
     return this.prepareAttributed(list, deploymentSchema, deploymentRow);
   }
 
+  /** Incidents merged from provider observations, which may carry `reopenedAt`. */
   prepareIncidents(list: unknown[]) {
-    return this.prepareAttributed(list, incidentSchema, incidentRow);
+    return this.prepareAttributed(list, observedIncidentSchema, incidentRow);
   }
 
   prepareChanges(

@@ -17,7 +17,6 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import {
   ChangeInput,
-  IncidentInput,
   IngestRejection,
   IngestResult,
 } from '@dora-metrics/plugin-dora-common';
@@ -32,6 +31,7 @@ import {
   mergeIncident,
   mergePullRequest,
   pullRequestChange,
+  StoredIncident,
 } from './merge';
 import { Observations, RepositoryIncidentObservation } from './observations';
 
@@ -155,7 +155,7 @@ export class ObservationIngest {
   ) {
     const keys = observations.map(i => key(i.incident.source, i.incident.id));
     const stored = await tx.stored.incidents(keys);
-    const merged = new Map<string, IncidentInput>();
+    const merged = new Map<string, StoredIncident>();
     for (const observation of observations) {
       const k = key(observation.incident.source, observation.incident.id);
       const next = mergeIncident(merged.get(k) ?? stored.get(k), observation);
@@ -182,6 +182,7 @@ export class ObservationIngest {
       }
       return entities.map(e => ({
         observedAt: o.observedAt,
+        ...(o.reopened ? { reopened: true } : {}),
         incident: {
           ...o.incident,
           id:

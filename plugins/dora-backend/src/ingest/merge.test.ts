@@ -181,6 +181,66 @@ describe('mergeIncident', () => {
   });
 });
 
+describe('mergeIncident with reopens', () => {
+  const triggered = incident('2026-03-03T10:00:00Z', null);
+  const resolved = incident('2026-03-03T11:00:00Z', '2026-03-03T11:00:00Z');
+  const reopened: IncidentObservation = {
+    ...incident('2026-03-03T12:00:00Z', null),
+    reopened: true,
+  };
+  const resolvedAgain = incident(
+    '2026-03-03T14:00:00Z',
+    '2026-03-03T14:00:00Z',
+  );
+  const all = [triggered, resolved, reopened, resolvedAgain];
+
+  it('is open again from the reopen, until a resolve after it', () => {
+    expect(fold([triggered, resolved, reopened], mergeIncident)).toMatchObject({
+      resolvedAt: null,
+      reopenedAt: '2026-03-03T12:00:00Z',
+    });
+    expect(fold(all, mergeIncident)).toMatchObject({
+      startedAt: '2026-03-03T10:00:00Z',
+      resolvedAt: '2026-03-03T14:00:00Z',
+    });
+  });
+
+  it('ends in the same state in any order and with redeliveries', () => {
+    const inOrder = fold(all, mergeIncident);
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...all), { maxLength: 4 }).chain(extra =>
+          fc.shuffledSubarray([...all, ...extra], {
+            minLength: all.length + extra.length,
+          }),
+        ),
+        order => {
+          expect(fold(order, mergeIncident)).toEqual(inOrder);
+        },
+      ),
+    );
+  });
+
+  it('is not closed by a resolve older than the last reopen, delivered late', () => {
+    const stored = fold([triggered, reopened], mergeIncident);
+    expect(mergeIncident(stored, resolved).resolvedAt).toBe(null);
+  });
+
+  it('stays open when the last reopen has no resolve after it, in any order', () => {
+    fc.assert(
+      fc.property(
+        fc.shuffledSubarray([triggered, resolved, reopened], {
+          minLength: 3,
+          maxLength: 3,
+        }),
+        order => {
+          expect(fold(order, mergeIncident)?.resolvedAt).toBe(null);
+        },
+      ),
+    );
+  });
+});
+
 describe('pull requests', () => {
   const base = { source: 'github', repository: 'acme/checkout', number: 7 };
 

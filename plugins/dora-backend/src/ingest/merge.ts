@@ -106,26 +106,54 @@ const earliest = (a?: string | null, b?: string | null) =>
   pickTime(a, b, false);
 const latest = (a?: string | null, b?: string | null) => pickTime(a, b, true);
 
+/** An incident as stored, with when it was last reopened. */
+export type StoredIncident = IncidentInput & { reopenedAt?: string };
+
 /**
- * An incident starts at the earliest start seen and, once resolved, stays
- * resolved at the latest resolution seen: a late "triggered" never reopens
- * it. Title and severity come from the newest event.
+ * An incident starts at the earliest start seen. It is resolved at the
+ * latest resolution seen, unless it was reopened after that: a reopen makes
+ * it open again, and only a resolution after the last reopen closes it. A
+ * late "triggered" never reopens it, nor a late resolution older than the
+ * last reopen closes it. Title and severity come from the newest event.
+ *
+ * Keeping the last reopen and, when later, the last resolution is enough:
+ * a resolution dropped because a reopen followed it can never matter again,
+ * so any order of the same observations ends in the same state.
  */
 export function mergeIncident(
-  stored: IncidentInput | undefined,
+  stored: StoredIncident | undefined,
   observation: IncidentObservation,
-): IncidentInput {
+): StoredIncident {
   const incoming = observation.incident;
-  if (!stored) return { ...incoming, resolvedAt: incoming.resolvedAt ?? null };
+  const reopenedAt = observation.reopened ? observation.observedAt : undefined;
+  if (!stored) {
+    return reopenedState({
+      ...incoming,
+      resolvedAt: incoming.resolvedAt ?? null,
+      ...(reopenedAt ? { reopenedAt } : {}),
+    });
+  }
   // What is stored was observed no later than its last known transition.
-  const storedAt = time(latest(stored.startedAt, stored.resolvedAt)!);
-  const merged =
+  const storedAt = time(
+    latest(latest(stored.startedAt, stored.resolvedAt), stored.reopenedAt)!,
+  );
+  const merged: StoredIncident =
     time(observation.observedAt) >= storedAt
       ? fill(incoming, stored)
       : fill(stored, incoming);
   merged.startedAt = earliest(stored.startedAt, incoming.startedAt)!;
   merged.resolvedAt = latest(stored.resolvedAt, incoming.resolvedAt) ?? null;
-  return merged;
+  const lastReopen = latest(stored.reopenedAt, reopenedAt);
+  if (lastReopen) merged.reopenedAt = lastReopen;
+  return reopenedState(merged);
+}
+
+/** Open when reopened at or after its last resolution (a tie reopens). */
+function reopenedState(incident: StoredIncident): StoredIncident {
+  const { resolvedAt, reopenedAt } = incident;
+  if (resolvedAt && reopenedAt && time(resolvedAt) <= time(reopenedAt))
+    return { ...incident, resolvedAt: null };
+  return incident;
 }
 
 /**
@@ -143,6 +171,21 @@ export function mergeCommit(
     pullRequest: stored.pullRequest ?? incoming.pullRequest,
     // A source may not know the author (a pull request's merge); once a bot's, always.
     ...(incoming.automated || stored.automated ? { automated: true } : {}),
+    // A revert stays one: a source that does not read messages cannot undo it.
+    ...revertOf(incoming, stored),
+  };
+}
+
+/** What a commit reverts: what one observation says, else the other. */
+function revertOf(
+  primary: Pick<ChangeInput, 'revertOf' | 'revertOfPullRequest'>,
+  secondary: Pick<ChangeInput, 'revertOf' | 'revertOfPullRequest'> | undefined,
+): Pick<ChangeInput, 'revertOf' | 'revertOfPullRequest'> {
+  const sha = primary.revertOf ?? secondary?.revertOf;
+  const pr = primary.revertOfPullRequest ?? secondary?.revertOfPullRequest;
+  return {
+    ...(sha ? { revertOf: sha } : {}),
+    ...(pr !== undefined ? { revertOfPullRequest: pr } : {}),
   };
 }
 
@@ -167,6 +210,11 @@ export function mergePullRequest(
     ),
     mergedAt: ms(observation.mergedAt) ?? stored?.mergedAt ?? null,
     mergeSha: observation.mergeSha ?? stored?.mergeSha ?? null,
+    // Once a body names what it reverts, a later event without it keeps it.
+    ...revertOf(observation, {
+      revertOf: stored?.revertOf ?? undefined,
+      revertOfPullRequest: stored?.revertOfPullRequest ?? undefined,
+    }),
   };
 }
 
@@ -193,6 +241,11 @@ export function pullRequestChange(
   return {
     ...base,
     ...(automated || base.automated ? { automated: true } : {}),
+    // The merge or squash commit of a revert pull request is the revert.
+    ...revertOf(base, {
+      revertOf: state.revertOf ?? undefined,
+      revertOfPullRequest: state.revertOfPullRequest ?? undefined,
+    }),
     pullRequest: {
       number: state.number,
       createdAt: iso(state.createdAt),

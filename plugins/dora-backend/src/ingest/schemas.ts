@@ -48,6 +48,20 @@ const oneOf = <T extends string>(values: readonly T[]) =>
     message: `must be one of ${values.join(', ')}`,
   }) as unknown as z.ZodType<T, z.ZodTypeDef, string>;
 
+// A reverted commit as git names it: full, or abbreviated to 7 or more.
+const revertedSha = z
+  .string()
+  .trim()
+  .regex(/^[0-9a-fA-F]{7,64}$/, 'must be a commit sha (7 to 64 hex digits)')
+  .transform(sha => sha.toLowerCase());
+
+// Pull request numbers are stored in 32-bit integer columns.
+const prNumber = z
+  .number()
+  .int()
+  .positive()
+  .max(2_147_483_647, 'larger than 2147483647');
+
 export const deploymentSchema = z
   .object({
     source,
@@ -67,6 +81,7 @@ export const deploymentSchema = z
             committedAt: timestamp,
             authoredAt: timestamp.optional(),
             automated: z.boolean().optional(),
+            revertOf: revertedSha.optional(),
           })
           .strict(),
       )
@@ -104,14 +119,12 @@ export const changeSchema = z
     parents: z.array(text(255)).max(100).optional(),
     // Made by a bot: shipped and counted, but no lead-time sample by default.
     automated: z.boolean().optional(),
+    revertOf: revertedSha.optional(),
+    revertOfPullRequest: prNumber.optional(),
     pullRequest: z
       .object({
         // Stored in a 32-bit integer column; a larger number is a mistake.
-        number: z
-          .number()
-          .int()
-          .positive()
-          .max(2_147_483_647, 'larger than 2147483647'),
+        number: prNumber,
         createdAt: timestamp.optional(),
         firstReviewAt: timestamp.optional(),
         mergedAt: timestamp.optional(),
@@ -121,7 +134,7 @@ export const changeSchema = z
   })
   .strict();
 
-export const incidentSchema = z
+const incidentObject = z
   .object({
     source,
     id: text(255),
@@ -135,27 +148,44 @@ export const incidentSchema = z
     causeSha: text(255).optional(),
     url: text(2000).optional(),
   })
-  .strict()
-  .superRefine((i, ctx) => {
-    if (!i.entityRef && !i.service) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['entityRef'],
-        message: 'either entityRef or service is required',
-      });
-    }
-    if (typeof i.resolvedAt === 'number' && i.resolvedAt < i.startedAt) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['resolvedAt'],
-        message: 'is before startedAt',
-      });
-    }
-  });
+  .strict();
+
+function checkIncident(
+  i: z.output<typeof incidentObject>,
+  ctx: z.RefinementCtx,
+) {
+  if (!i.entityRef && !i.service) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['entityRef'],
+      message: 'either entityRef or service is required',
+    });
+  }
+  if (typeof i.resolvedAt === 'number' && i.resolvedAt < i.startedAt) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['resolvedAt'],
+      message: 'is before startedAt',
+    });
+  }
+}
+
+export const incidentSchema = incidentObject.superRefine(checkIncident);
+
+/**
+ * An incident merged from provider observations (see ObservationIngest):
+ * also when it was last reopened, which the push API does not take (a
+ * pushed incident is its whole state).
+ */
+export const observedIncidentSchema = incidentObject
+  .extend({ reopenedAt: timestamp.optional() })
+  .superRefine(checkIncident);
 
 export type ParsedDeployment = z.output<typeof deploymentSchema>;
 export type ParsedChange = z.output<typeof changeSchema>;
-export type ParsedIncident = z.output<typeof incidentSchema>;
+export type ParsedIncident = z.output<typeof incidentSchema> & {
+  reopenedAt?: number;
+};
 
 /** `field.path: reason` for the first problem, as the API reports it. */
 export function describeIssue(error: z.ZodError): string {

@@ -14,6 +14,7 @@
  * limitations under the License.
  */
 
+import { revertFacts } from './reverts';
 import { hoursBetween } from './stats';
 import { shipCommits, Shipment } from './shipCommits';
 import {
@@ -119,11 +120,19 @@ export function deriveEntityFacts(
     });
   });
 
+  const reverts = revertFacts(counted, shipments, history.changes, rolledBack);
+  for (const recovery of reverts.recoveries) {
+    failed.add(recovery.deploymentKey);
+    recoveries.push({ entityRef, ...recovery });
+  }
+
   const deployments = counted.map(d =>
     deploymentFact(entityRef, d, shipments.get(d.key)!.commits, options, {
       failed: failed.has(d.key),
       unplanned:
-        d.kind !== 'planned' || incidents.some(i => wasOpenAt(i, d.finishedAt)),
+        d.kind !== 'planned' ||
+        reverts.unplanned.has(d.key) ||
+        incidents.some(i => wasOpenAt(i, d.finishedAt)),
       commitsUnknown: shipments.get(d.key)!.gap !== null,
     }),
   );

@@ -39,6 +39,8 @@ export type DeploymentRecord = {
         authoredAt: number | null;
         /** Made by a bot (only this flag is stored, never who). */
         automated: boolean;
+        /** The sha it reverts, when it is a revert. */
+        revertOf?: string | null;
       }[]
     | null;
 };
@@ -58,6 +60,10 @@ export type ChangeRecord = {
   pullRequest: PullRequestRecord | null;
   /** Made by a bot (only this flag is stored, never who). */
   automated: boolean;
+  /** The sha (maybe abbreviated) it reverts, when it is a revert. */
+  revertOf?: string | null;
+  /** The pull request of its repository it reverts. */
+  revertOfPullRequest?: number | null;
 };
 
 export type IncidentRecord = {

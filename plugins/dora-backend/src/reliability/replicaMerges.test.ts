@@ -104,6 +104,13 @@ describe.each(SUPPORTED_DATABASES.map(id => [id]))(
         });
         expect(differing).toEqual([]);
         expect(actual).toEqual(expected);
+        // Each reopened incident ends resolved by its resolve after the reopen.
+        const reopened = await knexSingle('dora_incidents')
+          .where('event_key', 'like', '%-i1')
+          .select('resolved_at', 'reopened_at');
+        expect(reopened).toHaveLength(ROUNDS);
+        for (const r of reopened)
+          expect(Number(r.resolved_at)).toBeGreaterThan(Number(r.reopened_at));
         expect(await a.store.dirtyEntities(100)).toEqual([]);
       } finally {
         if (knexB !== knexA) await knexB.destroy();

@@ -322,6 +322,100 @@ describe('dora router', () => {
     });
   });
 
+  it('counts a pushed revert: by revertOf on /v1/changes and on a deployment commit (spec v2)', async () => {
+    const sha = (c: string) => c.repeat(40);
+    const metricsOf = async (server: unknown) =>
+      (
+        await request(server as never)
+          .get('/api/dora/v1/metrics')
+          .query({
+            entityRef: 'component:default/checkout',
+            from: '2026-03-02',
+            to: '2026-03-03',
+          })
+          .set('Authorization', user)
+      ).body;
+    const deployment = (id: string, head: string, at: string) => ({
+      source: 'ci',
+      id,
+      repository: 'acme/checkout',
+      environment: 'production',
+      status: 'success',
+      finishedAt: at,
+      sha: head,
+    });
+
+    // Through /v1/changes: the revert names an abbreviated sha.
+    const byChanges = await startDora();
+    const changes = await push(byChanges, 'changes', [
+      {
+        source: 'git',
+        repository: 'acme/checkout',
+        sha: sha('b'),
+        committedAt: '2026-03-02T11:00:00Z',
+        parents: [sha('a')],
+      },
+      {
+        source: 'git',
+        repository: 'acme/checkout',
+        sha: sha('c'),
+        committedAt: '2026-03-02T14:00:00Z',
+        parents: [sha('b')],
+        revertOf: sha('b').slice(0, 10).toUpperCase(),
+      },
+    ]);
+    expect(changes.body).toMatchObject({ accepted: 2, rejected: [] });
+    await push(byChanges, 'deployments', [
+      deployment('1', sha('a'), '2026-03-02T10:00:00Z'),
+      deployment('2', sha('b'), '2026-03-02T12:00:00Z'),
+      deployment('3', sha('c'), '2026-03-02T15:00:00Z'),
+    ]);
+
+    // Through a deployment's own commit list.
+    const byCommits = await startDora();
+    await push(byCommits, 'deployments', [
+      deployment('1', sha('a'), '2026-03-02T10:00:00Z'),
+      {
+        ...deployment('2', sha('b'), '2026-03-02T12:00:00Z'),
+        commits: [{ sha: sha('b'), committedAt: '2026-03-02T11:00:00Z' }],
+      },
+      {
+        ...deployment('3', sha('c'), '2026-03-02T15:00:00Z'),
+        commits: [
+          {
+            sha: sha('c'),
+            committedAt: '2026-03-02T14:00:00Z',
+            revertOf: sha('b'),
+          },
+        ],
+      },
+    ]);
+
+    for (const server of [byChanges, byCommits]) {
+      const metrics = await metricsOf(server);
+      expect(metrics.changeFailureRate).toMatchObject({ failed: 1, total: 3 });
+      expect(metrics.reworkRate).toMatchObject({ unplanned: 1, total: 3 });
+      expect(metrics.recoveryTime).toMatchObject({
+        medianHours: 3,
+        samples: 1,
+      });
+    }
+
+    // revertOf must be a sha; it is named when it is not.
+    const bad = await push(byChanges, 'changes', [
+      {
+        source: 'git',
+        repository: 'acme/checkout',
+        sha: sha('d'),
+        committedAt: '2026-03-02T16:00:00Z',
+        revertOf: 'the previous one',
+      },
+    ]);
+    expect(bad.body.rejected).toEqual([
+      { index: 0, reason: expect.stringMatching(/^revertOf: /) },
+    ]);
+  });
+
   it('refuses writes without a token (401) and from users (403)', async () => {
     const server = await startDora();
     const body = { deployments: workedExample.deployments };

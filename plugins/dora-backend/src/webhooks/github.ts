@@ -39,6 +39,11 @@ import {
   automatedAuthorMatcher,
   IsAutomatedAuthor,
 } from '../ingest/automatedAuthors';
+import {
+  revertFields,
+  revertOfCommitMessage,
+  revertOfPullRequest,
+} from '../ingest/reverts';
 
 const SOURCE = 'github';
 /** The label that makes an issue an incident. */
@@ -134,6 +139,8 @@ function onPush(
       parents: parents[i],
       // Compared here and dropped: only the flag is kept.
       ...(isAutomated(str(obj(c.author)?.username)) ? { automated: true } : {}),
+      // Read here and dropped: only what it reverts is kept.
+      ...revertFields(revertOfCommitMessage(str(c.message), repository)),
     } satisfies ChangeInput),
   );
 }
@@ -161,6 +168,10 @@ function pullRequestBase(
       number,
       createdAt: str(pr.created_at),
       ...(automated ? { automated: true } : {}),
+      // The revert button's title and body, read here and dropped.
+      ...revertFields(
+        revertOfPullRequest(str(pr.title), str(pr.body), repository),
+      ),
     } as PullRequestObservation,
   };
 }
@@ -211,6 +222,8 @@ function onIssue(p: Json, repository: string, out: Observations) {
   out.repositoryIncidents.push({
     repository,
     observedAt: str(issue.updated_at) ?? startedAt,
+    // Open again from now: an older close, delivered late, does not close it.
+    ...(p.action === 'reopened' ? { reopened: true } : {}),
     incident: compact({
       source: SOURCE,
       id: `${repository}#${number}`,

@@ -21,6 +21,7 @@ jest.setTimeout(60_000);
 
 const window = { from: '2019-05-01', to: '2019-06-01' };
 const SHA_A = 'a'.repeat(40);
+const SHA_B = 'b'.repeat(40);
 const SHA_C = 'c'.repeat(40);
 
 /** The success status to production from @octokit/webhooks-examples. */
@@ -225,5 +226,205 @@ describe('GitHub webhooks through the events backend', () => {
     ]);
     const metrics = await backend.read('metrics', window);
     expect(metrics.recoveryTime.timeToRestoreMedianHours).toBe(2.5);
+  });
+  it('fails the deployment whose commit a pushed revert reverts, and counts the revert as rework', async () => {
+    const backend = await startWebhookBackend();
+    const push = (before: string, sha: string, at: string, message: string) => {
+      const payload = githubExample(
+        'push',
+        e => e.ref === 'refs/heads/master' && e.commits.length === 1,
+      );
+      payload.before = before;
+      payload.after = sha;
+      payload.created = false;
+      payload.commits[0].id = sha;
+      payload.commits[0].timestamp = at;
+      payload.commits[0].message = message;
+      payload.head_commit = payload.commits[0];
+      return payload;
+    };
+    const sent: [string, unknown][] = [
+      // The revert and its deployment arrive before what it reverts.
+      [
+        'push',
+        push(
+          SHA_B,
+          SHA_C,
+          '2019-05-15T14:00:00Z',
+          `Revert "Add cart totals"\n\nThis reverts commit ${SHA_B}.\n`,
+        ),
+      ],
+      [
+        'deployment_status',
+        status({
+          deploymentId: 3,
+          sha: SHA_C,
+          state: 'success',
+          at: '2019-05-15T15:00:00Z',
+        }),
+      ],
+      [
+        'deployment_status',
+        status({
+          deploymentId: 1,
+          sha: SHA_A,
+          state: 'success',
+          at: '2019-05-15T10:00:00Z',
+        }),
+      ],
+      ['push', push(SHA_A, SHA_B, '2019-05-15T11:00:00Z', 'Add cart totals')],
+      [
+        'deployment_status',
+        status({
+          deploymentId: 2,
+          sha: SHA_B,
+          state: 'success',
+          at: '2019-05-15T12:00:00Z',
+        }),
+      ],
+    ];
+    for (const [event, payload] of sent) {
+      expect((await backend.github(event, payload)).status).toBe(202);
+    }
+
+    const metrics = await backend.read('metrics', window);
+    expect(metrics.changeFailureRate).toMatchObject({ failed: 1, total: 3 });
+    expect(metrics.reworkRate).toMatchObject({ unplanned: 1, total: 3 });
+    // Deployment 2 (12:00) recovered when the revert was deployed (15:00).
+    expect(metrics.recoveryTime).toMatchObject({ medianHours: 3, samples: 1 });
+  });
+
+  it('fails the deployment of a pull request reverted with the revert button', async () => {
+    const backend = await startWebhookBackend();
+    const merged = (number: number, sha: string, at: string) => {
+      const payload = githubExample('pull_request', e => e.action === 'closed');
+      payload.number = number;
+      payload.pull_request.number = number;
+      payload.pull_request.created_at = '2019-05-15T09:00:00Z';
+      payload.pull_request.merged = true;
+      payload.pull_request.merged_at = at;
+      payload.pull_request.merge_commit_sha = sha;
+      return payload;
+    };
+    const original = merged(7, SHA_B, '2019-05-15T11:00:00Z');
+    const revert = merged(8, SHA_C, '2019-05-15T14:00:00Z');
+    revert.pull_request.title = 'Revert "Add cart totals"';
+    revert.pull_request.body = 'Reverts Codertocat/Hello-World#7';
+    const sent: [string, unknown][] = [
+      ['pull_request', revert],
+      ['pull_request', original],
+      [
+        'deployment_status',
+        status({
+          deploymentId: 1,
+          sha: SHA_A,
+          state: 'success',
+          at: '2019-05-15T10:00:00Z',
+        }),
+      ],
+      [
+        'deployment_status',
+        status({
+          deploymentId: 2,
+          sha: SHA_B,
+          state: 'success',
+          at: '2019-05-15T12:00:00Z',
+        }),
+      ],
+      [
+        'deployment_status',
+        status({
+          deploymentId: 3,
+          sha: SHA_C,
+          state: 'success',
+          at: '2019-05-15T15:00:00Z',
+        }),
+      ],
+    ];
+    for (const [event, payload] of sent) {
+      expect((await backend.github(event, payload)).status).toBe(202);
+    }
+    // The merge commits' parents come from pushes, as on the main line.
+    const push = githubExample(
+      'push',
+      e => e.ref === 'refs/heads/master' && e.commits.length === 1,
+    );
+    push.before = SHA_A;
+    push.after = SHA_C;
+    push.created = false;
+    push.commits = [
+      { ...push.commits[0], id: SHA_B, timestamp: '2019-05-15T11:00:00Z' },
+      { ...push.commits[0], id: SHA_C, timestamp: '2019-05-15T14:00:00Z' },
+    ];
+    push.head_commit = push.commits[1];
+    expect((await backend.github('push', push)).status).toBe(202);
+
+    const metrics = await backend.read('metrics', window);
+    expect(metrics.changeFailureRate).toMatchObject({ failed: 1, total: 3 });
+    expect(metrics.reworkRate).toMatchObject({ unplanned: 1, total: 3 });
+    expect(metrics.recoveryTime).toMatchObject({ medianHours: 3, samples: 1 });
+  });
+
+  it('opens a reopened incident issue again until it is closed after the reopen, in any order', async () => {
+    const incidentLabel = {
+      id: 1362934389,
+      node_id: 'MDU6TGFiZWwxMzYyOTM0Mzg5',
+      url: 'https://api.github.com/repos/Codertocat/Hello-World/labels/incident',
+      name: 'incident',
+      color: 'd73a4a',
+      default: false,
+      description: null,
+    };
+    const opened = githubExample('issues', e => e.action === 'opened');
+    opened.issue.labels = [incidentLabel];
+    opened.issue.created_at = '2019-05-15T14:00:00Z';
+    opened.issue.updated_at = '2019-05-15T14:00:00Z';
+    const closed = (at: string) => {
+      const payload = structuredClone(opened);
+      payload.action = 'closed';
+      payload.issue.state = 'closed';
+      payload.issue.closed_at = at;
+      payload.issue.updated_at = at;
+      return payload;
+    };
+    const reopened = structuredClone(opened);
+    reopened.action = 'reopened';
+    reopened.issue.closed_at = null;
+    reopened.issue.updated_at = '2019-05-15T15:00:00Z';
+    const first = closed('2019-05-15T14:30:00Z');
+    const last = closed('2019-05-15T16:00:00Z');
+
+    const stateAfter = async (order: unknown[]) => {
+      const backend = await startWebhookBackend();
+      for (const payload of order) await backend.github('issues', payload);
+      return {
+        incidents: (await backend.read('incidents', window)).items,
+        metrics: (await backend.read('metrics', window)).recoveryTime,
+      };
+    };
+
+    const open = await stateAfter([first, reopened, opened]);
+    expect(open.incidents).toEqual([
+      expect.objectContaining({ resolvedAt: null }),
+    ]);
+    expect(open.metrics.openIncidents).toBe(1);
+
+    const inOrder = await stateAfter([opened, first, reopened, last]);
+    expect(inOrder.incidents).toEqual([
+      expect.objectContaining({
+        startedAt: '2019-05-15T14:00:00.000Z',
+        resolvedAt: '2019-05-15T16:00:00.000Z',
+      }),
+    ]);
+    // Counted once, restored two hours after it started.
+    expect(inOrder.metrics).toMatchObject({
+      timeToRestoreSamples: 1,
+      timeToRestoreMedianHours: 2,
+      openIncidents: 0,
+    });
+    // The first close, delivered last and again, does not close it earlier.
+    expect(
+      await stateAfter([last, reopened, opened, first, first, reopened]),
+    ).toEqual(inOrder);
   });
 });

@@ -34,6 +34,11 @@ import {
   automatedAuthorMatcher,
   IsAutomatedAuthor,
 } from '../ingest/automatedAuthors';
+import {
+  revertFields,
+  revertOfCommitMessage,
+  revertOfPullRequest,
+} from '../ingest/reverts';
 
 const SOURCE = 'gitlab';
 
@@ -151,6 +156,8 @@ function onPush(
       parents: parents[i],
       // Compared here and dropped: only the flag is kept.
       ...(isAutomatedCommit(c, isAutomated) ? { automated: true } : {}),
+      // Read here and dropped: only what it reverts is kept.
+      ...revertFields(revertOfCommitMessage(str(c.message), repository)),
     } satisfies ChangeInput),
   );
 }
@@ -190,6 +197,10 @@ function onMergeRequest(
           str(obj(mr.last_commit)?.id)
         : undefined,
       automated: isAutomatedMergeRequest(p, mr, isAutomated) || undefined,
+      // The revert button's title and description, read here and dropped.
+      ...revertFields(
+        revertOfPullRequest(str(mr.title), str(mr.description), repository),
+      ),
     }),
   );
 }
@@ -209,6 +220,8 @@ function onIssue(p: Json, repository: string, out: Observations) {
   out.repositoryIncidents.push({
     repository,
     observedAt: gitlabTime(issue.updated_at) ?? startedAt,
+    // Open again from now: an older close, delivered late, does not close it.
+    ...(str(issue.action) === 'reopen' ? { reopened: true } : {}),
     incident: compact({
       source: SOURCE,
       id: `${repository}#${issue.iid}`,

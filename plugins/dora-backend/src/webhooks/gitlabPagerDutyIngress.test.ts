@@ -123,6 +123,124 @@ describe('GitLab webhooks through the events backend', () => {
   });
 });
 
+describe('GitLab reverts and reopened incidents through the events backend', () => {
+  it('fails the deployment of a merge request reverted with the revert button', async () => {
+    const backend = await startWebhookBackend();
+    const sent = [
+      // The revert commit GitLab writes, pushed and deployed before the
+      // merge request it reverts is even known.
+      gitlabPush(SHA_B, [
+        {
+          id: SHA_C,
+          timestamp: '2026-03-02T14:00:00+00:00',
+          message: `Revert "Merge branch 'tax' into 'main'"\n\nThis reverts merge request !7`,
+        },
+      ]),
+      gitlabDeployment(3, 'success', '2026-03-02 15:00:00 UTC', SHA_C),
+      gitlabDeployment(1, 'success', '2026-03-02 10:00:00 UTC', SHA_A),
+      gitlabMergeRequest({
+        iid: 7,
+        action: 'merge',
+        actorId: 1,
+        createdAt: '2026-03-02 09:00:00 UTC',
+        updatedAt: '2026-03-02 11:00:00 UTC',
+        mergeCommitSha: SHA_B,
+      }),
+      gitlabPush(SHA_A, [
+        { id: SHA_B, timestamp: '2026-03-02T11:00:00+00:00' },
+      ]),
+      gitlabDeployment(2, 'success', '2026-03-02 12:00:00 UTC', SHA_B),
+    ];
+    for (const payload of sent) {
+      expect((await backend.gitlab(payload)).status).toBe(202);
+    }
+    const metrics = await backend.read('metrics', window);
+    expect(metrics.changeFailureRate).toMatchObject({ failed: 1, total: 3 });
+    expect(metrics.reworkRate).toMatchObject({ unplanned: 1, total: 3 });
+    // Deployment 2 (12:00) recovered when the revert was deployed (15:00).
+    expect(metrics.recoveryTime).toMatchObject({ medianHours: 3, samples: 1 });
+  });
+
+  it('reads a revert merge request by its title and description', async () => {
+    const backend = await startWebhookBackend();
+    const sent = [
+      gitlabDeployment(1, 'success', '2026-03-02 10:00:00 UTC', SHA_A),
+      gitlabPush(SHA_A, [
+        { id: SHA_B, timestamp: '2026-03-02T11:00:00+00:00' },
+        { id: SHA_C, timestamp: '2026-03-02T14:00:00+00:00' },
+      ]),
+      gitlabDeployment(2, 'success', '2026-03-02 12:00:00 UTC', SHA_B),
+      gitlabDeployment(3, 'success', '2026-03-02 15:00:00 UTC', SHA_C),
+      gitlabMergeRequest({
+        iid: 8,
+        action: 'merge',
+        actorId: 1,
+        createdAt: '2026-03-02 13:00:00 UTC',
+        updatedAt: '2026-03-02 14:00:00 UTC',
+        mergeCommitSha: SHA_C,
+        title: `Revert "Merge branch 'tax' into 'main'"`,
+        description: `This reverts commit ${SHA_B}`,
+      }),
+    ];
+    for (const payload of sent) {
+      expect((await backend.gitlab(payload)).status).toBe(202);
+    }
+    const metrics = await backend.read('metrics', window);
+    expect(metrics.changeFailureRate).toMatchObject({ failed: 1, total: 3 });
+    expect(metrics.recoveryTime).toMatchObject({ medianHours: 3, samples: 1 });
+  });
+
+  it('opens a reopened incident again, and a close older than the reopen does not close it', async () => {
+    const hooks = {
+      opened: gitlabIncident({
+        iid: 3,
+        state: 'opened',
+        createdAt: '2026-03-03T10:00:00Z',
+        updatedAt: '2026-03-03T10:00:00Z',
+      }),
+      closed: gitlabIncident({
+        iid: 3,
+        state: 'closed',
+        createdAt: '2026-03-03T10:00:00Z',
+        updatedAt: '2026-03-03T11:00:00Z',
+        closedAt: '2026-03-03T11:00:00Z',
+      }),
+      reopened: gitlabIncident({
+        iid: 3,
+        state: 'opened',
+        action: 'reopen',
+        createdAt: '2026-03-03T10:00:00Z',
+        updatedAt: '2026-03-03T12:00:00Z',
+      }),
+      closedAgain: gitlabIncident({
+        iid: 3,
+        state: 'closed',
+        createdAt: '2026-03-03T10:00:00Z',
+        updatedAt: '2026-03-03T13:00:00Z',
+        closedAt: '2026-03-03T13:00:00Z',
+      }),
+    };
+    const resolvedAfter = async (order: unknown[]) => {
+      const backend = await startWebhookBackend();
+      for (const payload of order) await backend.gitlab(payload);
+      const { items } = await backend.read('incidents', window);
+      expect(items).toHaveLength(1);
+      return items[0].resolvedAt;
+    };
+    expect(
+      await resolvedAfter([hooks.reopened, hooks.closed, hooks.opened]),
+    ).toBeNull();
+    expect(
+      await resolvedAfter([
+        hooks.closedAgain,
+        hooks.reopened,
+        hooks.closed,
+        hooks.opened,
+      ]),
+    ).toBe('2026-03-03T13:00:00.000Z');
+  });
+});
+
 describe('PagerDuty webhooks through the events backend', () => {
   const event = (
     eventId: string,
@@ -203,5 +321,53 @@ describe('PagerDuty webhooks through the events backend', () => {
     const metrics = await backend.read('metrics', window);
     expect(metrics.recoveryTime.openIncidents).toBe(1);
     expect(metrics.recoveryTime.timeToRestoreMedianHours).toBeNull();
+  });
+  it('opens a reopened incident again and resolves it at the last resolve, in any delivery order', async () => {
+    const events = [
+      event('E1', 'incident.triggered', '2026-03-03T10:00:00Z', 'triggered'),
+      event('E2', 'incident.resolved', '2026-03-03T11:00:00Z', 'resolved'),
+      event('E3', 'incident.reopened', '2026-03-03T12:00:00Z', 'triggered'),
+      event('E4', 'incident.resolved', '2026-03-03T14:00:00Z', 'resolved'),
+    ];
+    const stateAfter = async (order: typeof events) => {
+      const backend = await startWebhookBackend();
+      for (const payload of order) {
+        expect((await backend.pagerduty(payload)).status).toBe(202);
+      }
+      return {
+        incidents: (await backend.read('incidents', window)).items,
+        recovery: (await backend.read('metrics', window)).recoveryTime,
+      };
+    };
+
+    const reopened = await stateAfter(events.slice(0, 3));
+    expect(reopened.incidents).toEqual([
+      expect.objectContaining({ resolvedAt: null }),
+    ]);
+    expect(reopened.recovery.openIncidents).toBe(1);
+
+    const inOrder = await stateAfter(events);
+    expect(inOrder.incidents).toEqual([
+      expect.objectContaining({
+        id: 'Q1ABC',
+        startedAt: '2026-03-03T10:00:00.000Z',
+        resolvedAt: '2026-03-03T14:00:00.000Z',
+      }),
+    ]);
+    // Counted once, restored four hours after it started.
+    expect(inOrder.recovery).toMatchObject({
+      timeToRestoreSamples: 1,
+      timeToRestoreMedianHours: 4,
+      openIncidents: 0,
+    });
+    // Out of order, the first resolve last and redelivered: the same.
+    const [triggered, first, reopen, last] = events;
+    expect(await stateAfter([last, reopen, triggered, first, first])).toEqual(
+      inOrder,
+    );
+    // Without the last resolve, the late first resolve leaves it open.
+    expect((await stateAfter([reopen, triggered, first])).incidents).toEqual([
+      expect.objectContaining({ resolvedAt: null }),
+    ]);
   });
 });

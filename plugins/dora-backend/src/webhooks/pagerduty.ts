@@ -23,7 +23,8 @@ const SOURCE = 'pagerduty';
  * What one PagerDuty v3 webhook tells. Every `incident.*` event whose data is
  * the incident itself (triggered, acknowledged, unacknowledged, escalated,
  * reassigned, priority_updated, resolved, reopened...) refreshes it; a
- * resolution sets `resolvedAt` to the time it happened. Pure.
+ * resolution sets `resolvedAt` to the time it happened, and a reopen makes
+ * it open again from the time it happened (see mergeIncident). Pure.
  */
 export function mapPagerDutyEvent(payload: unknown): Observations {
   const out = noObservations();
@@ -41,6 +42,8 @@ export function mapPagerDutyEvent(payload: unknown): Observations {
     eventType === 'incident.resolved' || incident.status === 'resolved';
   out.incidents.push({
     observedAt: occurredAt,
+    // Open again from then: an older resolve, delivered late, does not close it.
+    ...(eventType === 'incident.reopened' ? { reopened: true } : {}),
     incident: compact({
       source: SOURCE,
       id,

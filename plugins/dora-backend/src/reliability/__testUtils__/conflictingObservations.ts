@@ -127,6 +127,32 @@ export function conflictingDeliveries(round: number, rng: Rng) {
         }),
       ),
     );
+    // The second incident is reopened, then resolved again: the first
+    // resolve, merged after the reopen, must not close it.
+    if (n === 1) {
+      const t3 = later(t2);
+      const t4 = later(t3);
+      out.push(
+        delivery(o =>
+          o.incidents.push({
+            observedAt: at(t3),
+            reopened: true,
+            incident: { ...base, title: 'reopened', startedAt: at(t0) },
+          }),
+        ),
+        delivery(o =>
+          o.incidents.push({
+            observedAt: at(t4),
+            incident: {
+              ...base,
+              title: 'resolved again',
+              startedAt: at(t0),
+              resolvedAt: at(t4),
+            },
+          }),
+        ),
+      );
+    }
   }
 
   for (let n = 0; n < 2; n++) {
