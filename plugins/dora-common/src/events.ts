@@ -46,6 +46,8 @@ export type DeployedCommitInput = {
   authoredAt?: string;
   /** Made by a bot: shipped, but no lead-time sample by default. */
   automated?: boolean;
+  /** The pull request the commit belongs to (a branch commit, or its merge). */
+  pullRequest?: PullRequestInput;
 };
 
 /** @public */
@@ -71,6 +73,8 @@ export type PullRequestInput = {
   createdAt?: string;
   firstReviewAt?: string;
   mergedAt?: string;
+  /** The pull request's earliest commit, e.g. of the commits a squash replaced. */
+  firstCommitAt?: string;
 };
 
 /** @public */

@@ -249,6 +249,7 @@ const CHANGES: KeyedTable<ChangeRow> = {
     pr_created_at: r.pullRequest?.createdAt ?? null,
     pr_first_review_at: r.pullRequest?.firstReviewAt ?? null,
     pr_merged_at: r.pullRequest?.mergedAt ?? null,
+    pr_first_commit_at: r.pullRequest?.firstCommitAt ?? null,
     automated: r.automated,
   }),
   async stored(trx, rows) {

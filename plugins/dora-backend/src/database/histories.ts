@@ -98,6 +98,7 @@ async function loadChanges(db: Knex, repositories: string[]) {
         'pr_created_at',
         'pr_first_review_at',
         'pr_merged_at',
+        'pr_first_commit_at',
         'automated',
       );
     for (const r of rows) {
@@ -114,6 +115,7 @@ async function loadChanges(db: Knex, repositories: string[]) {
                 createdAt: num(r.pr_created_at),
                 firstReviewAt: num(r.pr_first_review_at),
                 mergedAt: num(r.pr_merged_at),
+                firstCommitAt: num(r.pr_first_commit_at),
               },
         automated: Boolean(r.automated),
       });
@@ -122,15 +124,30 @@ async function loadChanges(db: Knex, repositories: string[]) {
   return changes;
 }
 
-// Commits stored before automated changes were known carry no flag.
+// Commits stored before automated changes were known carry no flag, and
+// before pull request commits no pull request.
 const storedCommits = (
   commits: {
     sha: string;
     committedAt: number;
     authoredAt: number | null;
     automated?: boolean;
+    pullRequest?: {
+      number: number;
+      createdAt: number | null;
+      firstReviewAt: number | null;
+      mergedAt: number | null;
+      firstCommitAt?: number | null;
+    };
   }[],
-) => commits.map(c => ({ ...c, automated: c.automated === true }));
+) =>
+  commits.map(c => ({
+    ...c,
+    automated: c.automated === true,
+    pullRequest: c.pullRequest
+      ? { ...c.pullRequest, firstCommitAt: c.pullRequest.firstCommitAt ?? null }
+      : null,
+  }));
 
 const deploymentRecord = (r: DeploymentHistoryRow): DeploymentRecord => ({
   key: r.event_key,

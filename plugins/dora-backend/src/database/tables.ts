@@ -89,6 +89,7 @@ export interface ChangeEventRow {
   pr_created_at: DbInteger | null;
   pr_first_review_at: DbInteger | null;
   pr_merged_at: DbInteger | null;
+  pr_first_commit_at: DbInteger | null;
   automated: DbBoolean;
   content_hash: string;
   received_at: DbInteger;

@@ -49,6 +49,8 @@ export type DeploymentRow = {
         authoredAt: number | null;
         /** Present, and true, only for a bot's commit. */
         automated?: true;
+        /** Present only when the deployment names the commit's pull request. */
+        pullRequest?: NonNullable<ChangeRow['pullRequest']>;
       }[]
     | null;
   url: string | null;
@@ -81,6 +83,7 @@ export type ChangeRow = {
     createdAt: number | null;
     firstReviewAt: number | null;
     mergedAt: number | null;
+    firstCommitAt: number | null;
   } | null;
   /** Made by a bot; decided at ingestion, who is never stored. */
   automated: boolean;

@@ -130,6 +130,9 @@ export function deploymentRow(d: ParsedDeployment): DeploymentRow {
         authoredAt: opt(c.authoredAt),
         // Stored only when true, so a human commit's row stays as it was.
         ...(c.automated ? { automated: true as const } : {}),
+        ...(c.pullRequest
+          ? { pullRequest: pullRequestRow(c.pullRequest) }
+          : {}),
       })) ?? null,
     url: opt(d.url),
   };
@@ -161,14 +164,19 @@ export function changeRow(c: ParsedChange): ChangeRow {
     authoredAt: opt(c.authoredAt),
     parents: c.parents ?? [],
     automated: c.automated ?? false,
-    pullRequest: c.pullRequest
-      ? {
-          number: c.pullRequest.number,
-          createdAt: opt(c.pullRequest.createdAt),
-          firstReviewAt: opt(c.pullRequest.firstReviewAt),
-          mergedAt: opt(c.pullRequest.mergedAt),
-        }
-      : null,
+    pullRequest: c.pullRequest ? pullRequestRow(c.pullRequest) : null,
+  };
+}
+
+function pullRequestRow(
+  pr: NonNullable<ParsedChange['pullRequest']>,
+): NonNullable<ChangeRow['pullRequest']> {
+  return {
+    number: pr.number,
+    createdAt: opt(pr.createdAt),
+    firstReviewAt: opt(pr.firstReviewAt),
+    mergedAt: opt(pr.mergedAt),
+    firstCommitAt: opt(pr.firstCommitAt),
   };
 }
 

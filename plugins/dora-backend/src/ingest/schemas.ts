@@ -48,6 +48,22 @@ const oneOf = <T extends string>(values: readonly T[]) =>
     message: `must be one of ${values.join(', ')}`,
   }) as unknown as z.ZodType<T, z.ZodTypeDef, string>;
 
+const pullRequest = z
+  .object({
+    // Stored in a 32-bit integer column; a larger number is a mistake.
+    number: z
+      .number()
+      .int()
+      .positive()
+      .max(2_147_483_647, 'larger than 2147483647'),
+    createdAt: timestamp.optional(),
+    firstReviewAt: timestamp.optional(),
+    mergedAt: timestamp.optional(),
+    // The pull request's earliest commit, e.g. of the commits a squash replaced.
+    firstCommitAt: timestamp.optional(),
+  })
+  .strict();
+
 export const deploymentSchema = z
   .object({
     source,
@@ -67,6 +83,7 @@ export const deploymentSchema = z
             committedAt: timestamp,
             authoredAt: timestamp.optional(),
             automated: z.boolean().optional(),
+            pullRequest: pullRequest.optional(),
           })
           .strict(),
       )
@@ -104,20 +121,7 @@ export const changeSchema = z
     parents: z.array(text(255)).max(100).optional(),
     // Made by a bot: shipped and counted, but no lead-time sample by default.
     automated: z.boolean().optional(),
-    pullRequest: z
-      .object({
-        // Stored in a 32-bit integer column; a larger number is a mistake.
-        number: z
-          .number()
-          .int()
-          .positive()
-          .max(2_147_483_647, 'larger than 2147483647'),
-        createdAt: timestamp.optional(),
-        firstReviewAt: timestamp.optional(),
-        mergedAt: timestamp.optional(),
-      })
-      .strict()
-      .optional(),
+    pullRequest: pullRequest.optional(),
   })
   .strict();
 

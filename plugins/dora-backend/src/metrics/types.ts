@@ -39,6 +39,8 @@ export type DeploymentRecord = {
         authoredAt: number | null;
         /** Made by a bot (only this flag is stored, never who). */
         automated: boolean;
+        /** The pull request the deployment says the commit belongs to. */
+        pullRequest?: PullRequestRecord | null;
       }[]
     | null;
 };
@@ -48,6 +50,11 @@ export type PullRequestRecord = {
   createdAt: number | null;
   firstReviewAt: number | null;
   mergedAt: number | null;
+  /**
+   * The earliest commit of the pull request as its source knows it, for
+   * commits a squash replaced and that are stored nowhere else.
+   */
+  firstCommitAt: number | null;
 };
 
 export type ChangeRecord = {
