@@ -32,11 +32,9 @@ import {
   mergedPullRequest,
 } from './githubApi';
 import { lastPageNumber, linkUrl, ProviderHttp } from './ProviderHttp';
+import { GithubAccess } from './githubAccess';
 
-/** Where API calls for a repository go, and with which headers. */
-export type GithubAccess = (
-  repository: string,
-) => Promise<{ apiBaseUrl: string; headers: Record<string, string> }>;
+export type { GithubAccess } from './githubAccess';
 
 type CommitsCursor = { done: string | null; url?: string };
 
