@@ -33,6 +33,7 @@ import {
 } from './githubApi';
 import { lastPageNumber, linkUrl, ProviderHttp } from './ProviderHttp';
 import { GithubAccess } from './githubAccess';
+import { readGithubPullRequestCommits } from './GithubPullRequestCommits';
 
 export type { GithubAccess } from './githubAccess';
 
@@ -43,7 +44,8 @@ const PER_PAGE = 100;
 /**
  * GitHub history of each annotated repository in three steps: deployments
  * with their statuses, the commits between consecutive deployed shas (compare
- * API), and merged pull requests with their first review. Each page goes
+ * API), and merged pull requests with their first review and their commits
+ * (`pulls/{n}/commits`, every page). Each page goes
  * newest first and stops at the run's `since`.
  */
 export class GithubBackfill implements BackfillSource {
@@ -227,7 +229,18 @@ export class GithubBackfill implements BackfillSource {
         list(reviews.body),
         this.deps.isAutomated,
       );
-      if (observation) out.pullRequests.push(observation);
+      if (!observation) continue;
+      out.pullRequests.push(observation);
+      // Its commits (branch commits, the ones a squash replaced) with the
+      // page: a stopped run reads the page again, so none is left out.
+      out.changes.push(
+        ...(await readGithubPullRequestCommits(
+          this.deps,
+          repo,
+          observation.number,
+          signal,
+        )),
+      );
     }
     const next = linkUrl(page.headers.get('link'), 'next');
     return {
