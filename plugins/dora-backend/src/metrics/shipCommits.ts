@@ -53,8 +53,10 @@ export function mergePullRequestRecords(
   b: PullRequestRecord | null | undefined,
 ): PullRequestRecord | null {
   if (!a || !b) return a ?? b ?? null;
-  const min = (x: number | null, y: number | null) =>
-    x === null ? y : y === null ? x : Math.min(x, y);
+  const min = (x: number | null, y: number | null) => {
+    if (x === null) return y;
+    return y === null ? x : Math.min(x, y);
+  };
   return {
     number: a.number,
     createdAt: min(a.createdAt, b.createdAt),
