@@ -212,13 +212,16 @@ export function pullRequestChange(
   return {
     ...base,
     ...(automated || base.automated ? { automated: true } : {}),
-    pullRequest: {
-      // What the commit's own sources said of the pull request stays.
-      ...(base.pullRequest?.number === state.number ? base.pullRequest : {}),
-      number: state.number,
-      createdAt: iso(state.createdAt),
-      firstReviewAt: iso(state.firstReviewAt),
-      mergedAt: iso(state.mergedAt),
-    },
+    // The pull request's state wins; what the commit's own sources said of
+    // it fills the rest and is never erased.
+    pullRequest: fill(
+      {
+        number: state.number,
+        createdAt: iso(state.createdAt),
+        firstReviewAt: iso(state.firstReviewAt),
+        mergedAt: iso(state.mergedAt),
+      },
+      base.pullRequest?.number === state.number ? base.pullRequest : {},
+    ),
   };
 }
