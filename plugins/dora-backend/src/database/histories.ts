@@ -141,12 +141,17 @@ const storedCommits = (
     };
   }[],
 ) =>
-  commits.map(c => ({
+  commits.map(({ pullRequest, automated, ...c }) => ({
     ...c,
-    automated: c.automated === true,
-    pullRequest: c.pullRequest
-      ? { ...c.pullRequest, firstCommitAt: c.pullRequest.firstCommitAt ?? null }
-      : null,
+    automated: automated === true,
+    ...(pullRequest
+      ? {
+          pullRequest: {
+            ...pullRequest,
+            firstCommitAt: pullRequest.firstCommitAt ?? null,
+          },
+        }
+      : {}),
   }));
 
 const deploymentRecord = (r: DeploymentHistoryRow): DeploymentRecord => ({
