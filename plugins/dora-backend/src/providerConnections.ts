@@ -23,6 +23,7 @@ import {
 import { CatalogIndexProvider } from './attribution/CatalogIndexProvider';
 import { BackfillService } from './backfill/BackfillService';
 import { createBackfillSources } from './backfill/createBackfillSources';
+import { createPullRequestCommitReaders } from './backfill/createPullRequestCommitReaders';
 import { ProviderHttp } from './backfill/ProviderHttp';
 import { DoraConfig } from './config';
 import { IngestService } from './ingest/IngestService';
@@ -57,13 +58,20 @@ export async function createProviderConnections(deps: {
     catalogIndex: deps.catalogIndex,
     logger: deps.logger,
   });
+  const http = deps.http ?? new ProviderHttp({ logger: deps.logger });
   const webhooks = new WebhookIngestor({
     observations,
     deliveries: deps.store.webhookDeliveries,
     logger: deps.logger,
     isAutomated: automatedAuthorMatcher(deps.config.automatedAuthors),
+    pullRequestCommits: createPullRequestCommitReaders({
+      rootConfig: deps.rootConfig,
+      config: deps.config,
+      http,
+      logger: deps.logger,
+    }),
+    storedChanges: (repository, shas) => stored.changes(repository, shas),
   });
-  const http = deps.http ?? new ProviderHttp({ logger: deps.logger });
   const builtInSources = deps.rootConfig
     ? createBackfillSources({
         rootConfig: deps.rootConfig,

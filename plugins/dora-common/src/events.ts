@@ -48,6 +48,8 @@ export type DeployedCommitInput = {
   automated?: boolean;
   /** The sha (full or abbreviated) of the commit this one reverts. */
   revertOf?: string;
+  /** The pull request the commit belongs to (a branch commit, or its merge). */
+  pullRequest?: PullRequestInput;
 };
 
 /** @public */
@@ -73,6 +75,8 @@ export type PullRequestInput = {
   createdAt?: string;
   firstReviewAt?: string;
   mergedAt?: string;
+  /** The pull request's earliest commit, e.g. of the commits a squash replaced. */
+  firstCommitAt?: string;
 };
 
 /** @public */

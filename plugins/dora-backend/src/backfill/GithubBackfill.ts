@@ -32,11 +32,10 @@ import {
   mergedPullRequest,
 } from './githubApi';
 import { lastPageNumber, linkUrl, ProviderHttp } from './ProviderHttp';
+import { GithubAccess } from './githubAccess';
+import { readGithubPullRequestCommits } from './GithubPullRequestCommits';
 
-/** Where API calls for a repository go, and with which headers. */
-export type GithubAccess = (
-  repository: string,
-) => Promise<{ apiBaseUrl: string; headers: Record<string, string> }>;
+export type { GithubAccess } from './githubAccess';
 
 type CommitsCursor = { done: string | null; url?: string };
 
@@ -45,7 +44,8 @@ const PER_PAGE = 100;
 /**
  * GitHub history of each annotated repository in three steps: deployments
  * with their statuses, the commits between consecutive deployed shas (compare
- * API), and merged pull requests with their first review. Each page goes
+ * API), and merged pull requests with their first review and their commits
+ * (`pulls/{n}/commits`, every page). Each page goes
  * newest first and stops at the run's `since`.
  */
 export class GithubBackfill implements BackfillSource {
@@ -229,7 +229,18 @@ export class GithubBackfill implements BackfillSource {
         list(reviews.body),
         this.deps.isAutomated,
       );
-      if (observation) out.pullRequests.push(observation);
+      if (!observation) continue;
+      out.pullRequests.push(observation);
+      // Its commits (branch commits, the ones a squash replaced) with the
+      // page: a stopped run reads the page again, so none is left out.
+      out.changes.push(
+        ...(await readGithubPullRequestCommits(
+          this.deps,
+          repo,
+          observation.number,
+          signal,
+        )),
+      );
     }
     const next = linkUrl(page.headers.get('link'), 'next');
     return {

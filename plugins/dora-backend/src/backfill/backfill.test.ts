@@ -199,10 +199,17 @@ describe.each(databases.eachSupportedId())('backfill on %p', databaseId => {
       ['4', 'success', 's4'],
       ['5', 'success', 's5'],
     ]);
-    // Commits between consecutive successful deployments, with real parents.
+    // Commits between consecutive successful deployments, with real parents,
+    // and the branch commits of merged pull requests.
     expect(
       stored.changes.map(c => [c.sha, JSON.parse(String(c.parents))]),
     ).toEqual([
+      ['p1a', ['s1']],
+      ['p1b', ['p1a']],
+      ['p2a', ['s1']],
+      ['p2b', ['p2a']],
+      ['p3a', ['s1']],
+      ['p3b', ['p3a']],
       ['s2', ['x2']],
       ['s3', ['x3']],
       ['s4', ['x4']],
@@ -217,6 +224,12 @@ describe.each(databases.eachSupportedId())('backfill on %p', databaseId => {
         .filter(c => c.pr_number !== null)
         .map(c => [c.sha, c.pr_number]),
     ).toEqual([
+      ['p1a', 1],
+      ['p1b', 1],
+      ['p2a', 2],
+      ['p2b', 2],
+      ['p3a', 3],
+      ['p3b', 3],
       ['s2', 1],
       ['s4', 2],
       ['s5', 3],
@@ -235,6 +248,11 @@ describe.each(databases.eachSupportedId())('backfill on %p', databaseId => {
     expect(
       stored.facts.filter(f => JSON.parse(String(f.lead_times)).length > 0),
     ).toHaveLength(3);
+    // Deployments 2, 4 and 5 ship the main line (2 + 4 + 2 commits) and two
+    // branch commits of the pull request each merged.
+    expect(
+      stored.facts.flatMap(f => JSON.parse(String(f.lead_times))),
+    ).toHaveLength(14);
 
     // It waited as told and never asked while limited.
     expect(fake.stats.limited).toBeGreaterThan(0);

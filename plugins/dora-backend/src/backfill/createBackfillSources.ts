@@ -19,16 +19,13 @@ import {
   LoggerService,
   RootConfigService,
 } from '@backstage/backend-plugin-api';
-import {
-  DefaultGithubCredentialsProvider,
-  ScmIntegrations,
-} from '@backstage/integration';
 import { CatalogIndexProvider } from '../attribution/CatalogIndexProvider';
 import { DoraConfig } from '../config';
 import { StoredEvents } from '../database/storedEvents';
 import { GithubBackfill } from './GithubBackfill';
 import { gitlabAccessFromConfig } from './gitlabAccess';
 import { GitlabBackfill } from './GitlabBackfill';
+import { githubAccessFromConfig } from './githubAccess';
 import { PagerDutyBackfill } from './PagerDutyBackfill';
 import { ProviderHttp } from './ProviderHttp';
 import { BackfillSource } from '@dora-metrics/plugin-dora-node';
@@ -62,26 +59,15 @@ export function createBackfillSources(options: {
     return [...names];
   };
 
-  const integrations = ScmIntegrations.fromConfig(rootConfig);
   const host = config.backfill.githubHost;
-  const github = integrations.github.byHost(host);
-  // Backstage adds an anonymous github.com integration by default; anonymous
-  // API access is limited to 60 requests an hour, too little to backfill.
-  if (github && (github.config.token || github.config.apps?.length)) {
-    const credentials =
-      DefaultGithubCredentialsProvider.fromIntegrations(integrations);
-    const apiBaseUrl = github.config.apiBaseUrl ?? 'https://api.github.com';
+  const access = githubAccessFromConfig(rootConfig, host);
+  if (access) {
     sources.push(
       new GithubBackfill({
         http,
         stored,
         isAutomated,
-        access: async repository => {
-          const { headers } = await credentials.getCredentials({
-            url: `https://${host}/${repository}`,
-          });
-          return { apiBaseUrl, headers: headers ?? {} };
-        },
+        access,
         productionEnvironments,
       }),
     );

@@ -156,3 +156,20 @@ export function mergedPullRequest(
     ),
   };
 }
+
+/**
+ * The commits of a pull request (`pulls/{n}/commits`: the branch commits a
+ * merge or squash brought in, with their original shas), as changes that
+ * carry the pull request's number.
+ */
+export function pullRequestCommits(
+  repository: string,
+  number: number,
+  body: unknown,
+  isAutomated: IsAutomatedAuthor = automatedAuthorMatcher(),
+): ChangeInput[] {
+  return compareCommits(repository, { commits: body }, isAutomated).map(c => ({
+    ...c,
+    pullRequest: { number },
+  }));
+}

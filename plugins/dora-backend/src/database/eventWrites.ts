@@ -250,6 +250,7 @@ const CHANGES: KeyedTable<ChangeRow> = {
     pr_created_at: r.pullRequest?.createdAt ?? null,
     pr_first_review_at: r.pullRequest?.firstReviewAt ?? null,
     pr_merged_at: r.pullRequest?.mergedAt ?? null,
+    pr_first_commit_at: r.pullRequest?.firstCommitAt ?? null,
     automated: r.automated,
     revert_of: r.revertOf ?? null,
     revert_of_pr: r.revertOfPullRequest ?? null,

@@ -98,6 +98,7 @@ async function loadChanges(db: Knex, repositories: string[]) {
         'pr_created_at',
         'pr_first_review_at',
         'pr_merged_at',
+        'pr_first_commit_at',
         'automated',
         'revert_of',
         'revert_of_pr',
@@ -116,6 +117,7 @@ async function loadChanges(db: Knex, repositories: string[]) {
                 createdAt: num(r.pr_created_at),
                 firstReviewAt: num(r.pr_first_review_at),
                 mergedAt: num(r.pr_merged_at),
+                firstCommitAt: num(r.pr_first_commit_at),
               },
         automated: Boolean(r.automated),
         revertOf: r.revert_of,
@@ -126,8 +128,9 @@ async function loadChanges(db: Knex, repositories: string[]) {
   return changes;
 }
 
-// Commits stored before automated changes were known carry no flag; a
-// revert carries what it reverts (`revertOf`), kept as stored.
+// Commits stored before automated changes were known carry no flag, and
+// before pull request commits no pull request; a revert carries what it
+// reverts (`revertOf`), kept as stored.
 const storedCommits = (
   commits: {
     sha: string;
@@ -135,8 +138,27 @@ const storedCommits = (
     authoredAt: number | null;
     automated?: boolean;
     revertOf?: string;
+    pullRequest?: {
+      number: number;
+      createdAt: number | null;
+      firstReviewAt: number | null;
+      mergedAt: number | null;
+      firstCommitAt?: number | null;
+    };
   }[],
-) => commits.map(c => ({ ...c, automated: c.automated === true }));
+) =>
+  commits.map(({ pullRequest, automated, ...c }) => ({
+    ...c,
+    automated: automated === true,
+    ...(pullRequest
+      ? {
+          pullRequest: {
+            ...pullRequest,
+            firstCommitAt: pullRequest.firstCommitAt ?? null,
+          },
+        }
+      : {}),
+  }));
 
 const deploymentRecord = (r: DeploymentHistoryRow): DeploymentRecord => ({
   key: r.event_key,

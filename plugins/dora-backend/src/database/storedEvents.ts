@@ -187,6 +187,7 @@ export class StoredEvents {
                 createdAt: optIso(r.pr_created_at),
                 firstReviewAt: optIso(r.pr_first_review_at),
                 mergedAt: optIso(r.pr_merged_at),
+                firstCommitAt: optIso(r.pr_first_commit_at),
               };
         found.set(r.sha, {
           source: r.source,

@@ -90,6 +90,7 @@ export interface ChangeEventRow {
   pr_created_at: DbInteger | null;
   pr_first_review_at: DbInteger | null;
   pr_merged_at: DbInteger | null;
+  pr_first_commit_at: DbInteger | null;
   automated: DbBoolean;
   revert_of: string | null;
   revert_of_pr: DbInteger | null;

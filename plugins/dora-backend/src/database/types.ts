@@ -51,6 +51,8 @@ export type DeploymentRow = {
         automated?: true;
         /** Present only for a revert: the sha it reverts. */
         revertOf?: string;
+        /** Present only when the deployment names the commit's pull request. */
+        pullRequest?: NonNullable<ChangeRow['pullRequest']>;
       }[]
     | null;
   url: string | null;
@@ -85,6 +87,7 @@ export type ChangeRow = {
     createdAt: number | null;
     firstReviewAt: number | null;
     mergedAt: number | null;
+    firstCommitAt: number | null;
   } | null;
   /** Made by a bot; decided at ingestion, who is never stored. */
   automated: boolean;

@@ -132,6 +132,9 @@ export function deploymentRow(d: ParsedDeployment): DeploymentRow {
         // Stored only when true, so a human commit's row stays as it was.
         ...(c.automated ? { automated: true as const } : {}),
         ...(c.revertOf ? { revertOf: c.revertOf } : {}),
+        ...(c.pullRequest
+          ? { pullRequest: pullRequestRow(c.pullRequest) }
+          : {}),
       })) ?? null,
     url: opt(d.url),
   };
@@ -166,14 +169,19 @@ export function changeRow(c: ParsedChange): ChangeRow {
     automated: c.automated ?? false,
     revertOf: opt(c.revertOf),
     revertOfPullRequest: opt(c.revertOfPullRequest),
-    pullRequest: c.pullRequest
-      ? {
-          number: c.pullRequest.number,
-          createdAt: opt(c.pullRequest.createdAt),
-          firstReviewAt: opt(c.pullRequest.firstReviewAt),
-          mergedAt: opt(c.pullRequest.mergedAt),
-        }
-      : null,
+    pullRequest: c.pullRequest ? pullRequestRow(c.pullRequest) : null,
+  };
+}
+
+function pullRequestRow(
+  pr: NonNullable<ParsedChange['pullRequest']>,
+): NonNullable<ChangeRow['pullRequest']> {
+  return {
+    number: pr.number,
+    createdAt: opt(pr.createdAt),
+    firstReviewAt: opt(pr.firstReviewAt),
+    mergedAt: opt(pr.mergedAt),
+    firstCommitAt: opt(pr.firstCommitAt),
   };
 }
 

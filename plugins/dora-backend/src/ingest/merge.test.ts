@@ -305,4 +305,43 @@ describe('pull requests', () => {
       mergeCommit(stored, { ...stored, automated: undefined }).automated,
     ).toBe(true);
   });
+
+  it("fills a commit's pull request from a later observation, never erases it", () => {
+    const commit = {
+      source: 'git',
+      repository: 'acme/checkout',
+      sha: 'b1',
+      committedAt: '2026-03-02T06:00:00Z',
+    };
+    // Pushed first with its first commit, then listed as a branch commit.
+    const first = mergeCommit(undefined, {
+      ...commit,
+      pullRequest: { number: 7, firstCommitAt: '2026-03-02T05:00:00Z' },
+    });
+    const later = mergeCommit(first, {
+      ...commit,
+      pullRequest: { number: 7, createdAt: '2026-03-02T08:00:00Z' },
+    });
+    expect(later.pullRequest).toEqual({
+      number: 7,
+      firstCommitAt: '2026-03-02T05:00:00Z',
+      createdAt: '2026-03-02T08:00:00Z',
+    });
+    // Another pull request's number does not replace the stored one.
+    expect(
+      mergeCommit(later, { ...commit, pullRequest: { number: 8 } }).pullRequest,
+    ).toEqual(later.pullRequest);
+    // The merge keeps what the commit's sources said.
+    const state = mergePullRequest(undefined, {
+      ...base,
+      mergedAt: '2026-03-02T11:30:00Z',
+      mergeSha: 'b1',
+    });
+    expect(pullRequestChange(state, later)?.pullRequest).toEqual({
+      number: 7,
+      createdAt: '2026-03-02T08:00:00Z',
+      firstCommitAt: '2026-03-02T05:00:00Z',
+      mergedAt: '2026-03-02T11:30:00.000Z',
+    });
+  });
 });

@@ -157,8 +157,24 @@ function reopenedState(incident: StoredIncident): StoredIncident {
 }
 
 /**
- * A commit from a commit source (push, compare): its own fields win, its
- * pull request is kept from what is stored.
+ * A pull request as two observations of a commit know it: the stored one's
+ * fields, filled from the incoming one (a later observation fills, never
+ * erases). A commit belongs to one pull request: a different number is kept
+ * out rather than mixed in.
+ */
+function mergeCommitPullRequest(
+  stored: ChangeInput['pullRequest'],
+  incoming: ChangeInput['pullRequest'],
+): ChangeInput['pullRequest'] {
+  if (!stored || !incoming) return stored ?? incoming;
+  if (stored.number !== incoming.number) return stored;
+  return fill(stored, incoming);
+}
+
+/**
+ * A commit from a commit source (push, compare, a pull request's commit
+ * list): its own fields win, its pull request is kept from what is stored
+ * and filled from what it brings.
  */
 export function mergeCommit(
   stored: ChangeInput | undefined,
@@ -168,7 +184,10 @@ export function mergeCommit(
   return {
     ...fill(incoming, stored),
     parents: incoming.parents?.length ? incoming.parents : stored.parents,
-    pullRequest: stored.pullRequest ?? incoming.pullRequest,
+    pullRequest: mergeCommitPullRequest(
+      stored.pullRequest,
+      incoming.pullRequest,
+    ),
     // A source may not know the author (a pull request's merge); once a bot's, always.
     ...(incoming.automated || stored.automated ? { automated: true } : {}),
     // A revert stays one: a source that does not read messages cannot undo it.
@@ -246,11 +265,16 @@ export function pullRequestChange(
       revertOf: state.revertOf ?? undefined,
       revertOfPullRequest: state.revertOfPullRequest ?? undefined,
     }),
-    pullRequest: {
-      number: state.number,
-      createdAt: iso(state.createdAt),
-      firstReviewAt: iso(state.firstReviewAt),
-      mergedAt: iso(state.mergedAt),
-    },
+    // The pull request's state wins; what the commit's own sources said of
+    // it fills the rest and is never erased.
+    pullRequest: fill(
+      {
+        number: state.number,
+        createdAt: iso(state.createdAt),
+        firstReviewAt: iso(state.firstReviewAt),
+        mergedAt: iso(state.mergedAt),
+      },
+      base.pullRequest?.number === state.number ? base.pullRequest : {},
+    ),
   };
 }

@@ -55,12 +55,23 @@ const revertedSha = z
   .regex(/^[0-9a-fA-F]{7,64}$/, 'must be a commit sha (7 to 64 hex digits)')
   .transform(sha => sha.toLowerCase());
 
-// Pull request numbers are stored in 32-bit integer columns.
+// Pull request numbers are stored in 32-bit integer columns; a larger number is a mistake.
 const prNumber = z
   .number()
   .int()
   .positive()
   .max(2_147_483_647, 'larger than 2147483647');
+
+const pullRequest = z
+  .object({
+    number: prNumber,
+    createdAt: timestamp.optional(),
+    firstReviewAt: timestamp.optional(),
+    mergedAt: timestamp.optional(),
+    // The pull request's earliest commit, e.g. of the commits a squash replaced.
+    firstCommitAt: timestamp.optional(),
+  })
+  .strict();
 
 export const deploymentSchema = z
   .object({
@@ -82,6 +93,7 @@ export const deploymentSchema = z
             authoredAt: timestamp.optional(),
             automated: z.boolean().optional(),
             revertOf: revertedSha.optional(),
+            pullRequest: pullRequest.optional(),
           })
           .strict(),
       )
@@ -121,16 +133,7 @@ export const changeSchema = z
     automated: z.boolean().optional(),
     revertOf: revertedSha.optional(),
     revertOfPullRequest: prNumber.optional(),
-    pullRequest: z
-      .object({
-        // Stored in a 32-bit integer column; a larger number is a mistake.
-        number: prNumber,
-        createdAt: timestamp.optional(),
-        firstReviewAt: timestamp.optional(),
-        mergedAt: timestamp.optional(),
-      })
-      .strict()
-      .optional(),
+    pullRequest: pullRequest.optional(),
   })
   .strict();
 

@@ -199,6 +199,7 @@ describe('deriveEntityFacts', () => {
       createdAt: t('2026-03-02T10:00:00Z'),
       firstReviewAt: t('2026-03-02T12:00:00Z'),
       mergedAt: t('2026-03-02T13:00:00Z'),
+      firstCommitAt: null,
     };
     const changes = new Map([
       [
@@ -265,6 +266,7 @@ describe('deriveEntityFacts', () => {
       createdAt: t('2026-03-01T05:00:00Z'),
       firstReviewAt: t('2026-03-01T06:00:00Z'),
       mergedAt: t('2026-03-01T08:00:00Z'),
+      firstCommitAt: null,
     };
     const botHistory = (): EntityHistory => ({
       ...history([

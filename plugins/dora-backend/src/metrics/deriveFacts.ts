@@ -17,6 +17,7 @@
 import { revertFacts } from './reverts';
 import { hoursBetween } from './stats';
 import { shipCommits, Shipment } from './shipCommits';
+import { stageSamples, Stages } from './stages';
 import {
   DeploymentFact,
   DeploymentRecord,
@@ -126,15 +127,32 @@ export function deriveEntityFacts(
     recoveries.push({ entityRef, ...recovery });
   }
 
+  const isSample = (c: { automated: boolean }) =>
+    options.includeAutomated || !c.automated;
+  const stages = stageSamples(
+    counted,
+    new Map(
+      counted.map(d => [d.key, shipments.get(d.key)!.commits.filter(isSample)]),
+    ),
+    history.changes,
+    isSample,
+  );
   const deployments = counted.map(d =>
-    deploymentFact(entityRef, d, shipments.get(d.key)!.commits, options, {
-      failed: failed.has(d.key),
-      unplanned:
-        d.kind !== 'planned' ||
-        reverts.unplanned.has(d.key) ||
-        incidents.some(i => wasOpenAt(i, d.finishedAt)),
-      commitsUnknown: shipments.get(d.key)!.gap !== null,
-    }),
+    deploymentFact(
+      entityRef,
+      d,
+      shipments.get(d.key)!.commits,
+      stages.get(d.key)!,
+      options,
+      {
+        failed: failed.has(d.key),
+        unplanned:
+          d.kind !== 'planned' ||
+          reverts.unplanned.has(d.key) ||
+          incidents.some(i => wasOpenAt(i, d.finishedAt)),
+        commitsUnknown: shipments.get(d.key)!.gap !== null,
+      },
+    ),
   );
   return {
     entityRef,
@@ -216,6 +234,7 @@ function deploymentFact(
   entityRef: string,
   d: DeploymentRecord,
   shipped: Shipment[],
+  stages: Stages,
   options: DeriveOptions,
   flags: { failed: boolean; unplanned: boolean; commitsUnknown: boolean },
 ): DeploymentFact {
@@ -240,45 +259,7 @@ function deploymentFact(
     leadTimes,
     clockSkewed: sampled.length - leadTimes.length,
     automatedExcluded: shipped.length - sampled.length,
-    stages: stageSamples(sampled, d.finishedAt),
+    stages,
     commits,
   };
-}
-
-/** Per pull request shipped: coding, pickup, review and deploy durations in hours. */
-function stageSamples(
-  shipped: Shipment[],
-  deployedAt: number,
-): DeploymentFact['stages'] {
-  const stages: DeploymentFact['stages'] = {
-    coding: [],
-    pickup: [],
-    review: [],
-    deploy: [],
-  };
-  const firstCommitByPr = new Map<
-    number,
-    { first: number; pr: NonNullable<Shipment['pullRequest']> }
-  >();
-  for (const c of shipped) {
-    if (!c.pullRequest) continue;
-    const at = c.authoredAt ?? c.committedAt;
-    const seen = firstCommitByPr.get(c.pullRequest.number);
-    if (!seen || at < seen.first)
-      firstCommitByPr.set(c.pullRequest.number, {
-        first: at,
-        pr: c.pullRequest,
-      });
-  }
-  const add = (list: number[], from: number | null, to: number | null) => {
-    if (from !== null && to !== null && to >= from)
-      list.push(hoursBetween(from, to));
-  };
-  for (const { first, pr } of firstCommitByPr.values()) {
-    add(stages.coding, first, pr.createdAt);
-    add(stages.pickup, pr.createdAt, pr.firstReviewAt);
-    add(stages.review, pr.firstReviewAt, pr.mergedAt);
-    add(stages.deploy, pr.mergedAt, deployedAt);
-  }
-  return stages;
 }

@@ -138,6 +138,7 @@ describe('reverts', () => {
       createdAt: null,
       firstReviewAt: null,
       mergedAt: null,
+      firstCommitAt: null,
     });
     const h = history(
       [a, b, deployment('c', '2026-03-02T15:00:00Z', 3)],

@@ -41,6 +41,8 @@ export type DeploymentRecord = {
         automated: boolean;
         /** The sha it reverts, when it is a revert. */
         revertOf?: string | null;
+        /** The pull request the deployment says the commit belongs to. */
+        pullRequest?: PullRequestRecord | null;
       }[]
     | null;
 };
@@ -50,6 +52,11 @@ export type PullRequestRecord = {
   createdAt: number | null;
   firstReviewAt: number | null;
   mergedAt: number | null;
+  /**
+   * The earliest commit of the pull request as its source knows it, for
+   * commits a squash replaced and that are stored nowhere else.
+   */
+  firstCommitAt: number | null;
 };
 
 export type ChangeRecord = {

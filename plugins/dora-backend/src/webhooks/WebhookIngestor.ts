@@ -15,6 +15,7 @@
  */
 
 import { LoggerService } from '@backstage/backend-plugin-api';
+import { ChangeInput } from '@dora-metrics/plugin-dora-common';
 import { EventParams } from '@backstage/plugin-events-node';
 import { ObservationIngest } from '../ingest/ObservationIngest';
 import { Observations } from '../ingest/observations';
@@ -26,6 +27,14 @@ import {
 import { mapGithubEvent } from './github';
 import { mapGitlabEvent } from './gitlab';
 import { mapPagerDutyEvent } from './pagerduty';
+import { noObservations } from '../ingest/observations';
+import { PullRequestCommitReader } from '../ingest/pullRequestCommits';
+import {
+  githubMergedPullRequest,
+  gitlabMergedPullRequest,
+  headBranchCommits,
+  MergedPullRequestDelivery,
+} from './mergedPullRequest';
 import { obj, str } from './payloads';
 
 /** Events-backend topics the plugin subscribes to: one per provider ingress. */
@@ -98,6 +107,13 @@ export class WebhookIngestor {
       logger: LoggerService;
       /** `dora.automatedAuthors`; the default patterns when not given. */
       isAutomated?: IsAutomatedAuthor;
+      /** Readers of a merged pull request's commits, by `source`. */
+      pullRequestCommits?: readonly PullRequestCommitReader[];
+      /** Stored commits, for the head-branch fallback. */
+      storedChanges?: (
+        repository: string,
+        shas: string[],
+      ) => Promise<Map<string, ChangeInput>>;
     },
   ) {}
 
@@ -133,8 +149,55 @@ export class WebhookIngestor {
         throw error;
       }
     }
+    const merged =
+      source === 'github'
+        ? githubMergedPullRequest(
+            header(params.metadata, 'x-github-event'),
+            params.eventPayload,
+          )
+        : source === 'gitlab'
+        ? gitlabMergedPullRequest(params.eventPayload)
+        : undefined;
+    if (merged) await this.ingestPullRequestCommits(merged);
     if (deliveryId) {
       await this.deps.deliveries.record(source, deliveryId, Date.now());
+    }
+  }
+
+  /**
+   * After the merge is stored: the pull request's commits, read from the
+   * provider or, without credentials, taken from its head branch's pushes,
+   * stored as changes carrying its number. A failure is logged and does not
+   * fail the delivery (the merge is stored; the commits are missing until a
+   * backfill reads them). Applying them again changes nothing.
+   */
+  private async ingestPullRequestCommits(pr: MergedPullRequestDelivery) {
+    const { logger } = this.deps;
+    const what = `${pr.source} ${pr.repository}#${pr.number}`;
+    try {
+      const reader = this.deps.pullRequestCommits?.find(
+        r => r.source === pr.source,
+      );
+      let commits = reader ? await reader.commitsOf(pr) : undefined;
+      if (commits === undefined && this.deps.storedChanges) {
+        commits = await headBranchCommits(pr, this.deps.storedChanges);
+      }
+      if (!commits?.length) return;
+      const result = await this.deps.observations.apply({
+        ...noObservations(),
+        changes: commits.map(c => ({
+          ...c,
+          pullRequest: { ...c.pullRequest, number: pr.number },
+        })),
+      });
+      logger.info(
+        `DORA webhook: ${commits.length} commits of pull request ${what}, ` +
+          `${result.accepted} accepted, ${result.updated} updated`,
+      );
+    } catch (error) {
+      logger.warn(
+        `DORA webhook: the commits of pull request ${what} were not read: ${error}`,
+      );
     }
   }
 }

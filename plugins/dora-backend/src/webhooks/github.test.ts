@@ -101,12 +101,19 @@ describe('mapGithubEvent', () => {
     expect(mapGithubEvent('push', created).changes[0].parents).toEqual([]);
   });
 
-  it('ignores tags, other branches and forced history', () => {
+  it('ignores tags and forced history, and takes the commits of other branches', () => {
     const tag = githubExample('push', e => e.ref.startsWith('refs/tags/'));
     expect(mapGithubEvent('push', tag).changes).toEqual([]);
-    const branch = githubExample('push', e => e.ref === 'refs/heads/master');
+    const master = githubExample('push', e => e.ref === 'refs/heads/master');
+    const branch = structuredClone(master);
     branch.ref = 'refs/heads/feature';
-    expect(mapGithubEvent('push', branch).changes).toEqual([]);
+    // The head branch of a pull request, for when its commits cannot be read.
+    expect(mapGithubEvent('push', branch).changes).toEqual(
+      mapGithubEvent('push', master).changes,
+    );
+    expect(JSON.stringify(mapGithubEvent('push', branch))).not.toContain(
+      'feature',
+    );
     const forced = githubExample('push', e => e.ref === 'refs/heads/master');
     forced.forced = true;
     forced.before = 'b0';

@@ -118,9 +118,11 @@ function onPush(
   out: Observations,
   isAutomated: IsAutomatedAuthor,
 ) {
-  const repo = obj(p.repository);
-  const branch = str(repo?.default_branch) ?? str(repo?.master_branch);
-  if (!branch || p.ref !== `refs/heads/${branch}` || p.deleted === true) return;
+  // Other branches too: a merged pull request without API credentials takes
+  // its commits from the pushes to its head branch (see WebhookIngestor).
+  // Only the commits are stored, never the branch or who pushed.
+  if (typeof p.ref !== 'string' || !p.ref.startsWith('refs/heads/')) return;
+  if (p.deleted === true) return;
   const commits = list(p.commits)
     .map(obj)
     .filter((c): c is Json => !!str(c?.id) && !!str(c?.timestamp));

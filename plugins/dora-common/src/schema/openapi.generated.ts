@@ -64,7 +64,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Commits and pull requests. Service principals only. */
+    /** Commits and pull requests. Service principals only. Commits pushed with the same `pullRequest.number` are that pull request's commits; `pullRequest.firstCommitAt` gives its earliest commit when they are not pushed (a squash merge). */
     post: operations['PushChanges'];
     delete?: never;
     options?: never;

@@ -198,6 +198,7 @@ export async function startFakeProviders(
         `^${repo}/compare/(\\w+)\\.\\.\\.(\\w+)$`,
       ).exec(path);
       const reviewsOf = new RegExp(`^${repo}/pulls/(\\d+)/reviews$`).exec(path);
+      const commitsOf = new RegExp(`^${repo}/pulls/(\\d+)/commits$`).exec(path);
       if (path === `${repo}/deployments`) {
         pageOf(
           Array.from({ length: DEPLOYMENTS }, (_, k) =>
@@ -229,6 +230,23 @@ export async function startFakeProviders(
         send(200, { status: 'ahead', commits: p.items }, { link: linkFor(p) });
       } else if (path === `${repo}/pulls`) {
         pageOf([1, 2, 3, 4].map(pull), 2);
+      } else if (commitsOf) {
+        // Two branch commits, a page each: 2 h before the pull request was
+        // opened and 1 h after.
+        const n = Number(commitsOf[1]);
+        const created = Date.parse(pull(n).created_at);
+        const commits = [
+          ['a', created - 2 * 3600_000],
+          ['b', created + 3600_000],
+        ].map(([suffix, at], k) => ({
+          sha: `p${n}${suffix}`,
+          commit: {
+            author: { date: iso(Number(at)) },
+            committer: { date: iso(Number(at)) },
+          },
+          parents: [{ sha: k === 0 ? 's1' : `p${n}a` }],
+        }));
+        pageOf(commits, 1);
       } else if (reviewsOf) {
         const created = Date.parse(pull(Number(reviewsOf[1])).created_at);
         send(200, [

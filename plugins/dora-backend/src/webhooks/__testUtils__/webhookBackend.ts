@@ -69,6 +69,8 @@ export const helloWorldEntity: Entity = {
  */
 export async function startWebhookBackend(
   entities: Entity[] = [helloWorldEntity],
+  /** More root config, e.g. `integrations` for a stand-in provider API. */
+  moreConfig: Record<string, unknown> = {},
 ) {
   const { server } = await startTestBackend({
     features: [
@@ -97,6 +99,7 @@ export async function startWebhookBackend(
             },
           },
           dora: { backfill: { enabled: false } },
+          ...moreConfig,
         },
       }),
     ],

@@ -127,7 +127,8 @@ export const spec = {
     '/v1/changes': {
       post: {
         operationId: 'PushChanges',
-        description: 'Commits and pull requests. Service principals only.',
+        description:
+          "Commits and pull requests. Service principals only. Commits pushed with the same `pullRequest.number` are that pull request's commits; `pullRequest.firstCommitAt` gives its earliest commit when they are not pushed (a squash merge).",
         requestBody: {
           required: true,
           content: {
