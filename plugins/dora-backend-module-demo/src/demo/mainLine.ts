@@ -87,7 +87,7 @@ export function createMainLine(options: {
     while (base >= 0 && mainTimes[base] > authoredAt) base--;
     if (base < 0) return false;
     // The first at the pull request's first commit, the rest spread after.
-    const times = [
+    const commitTimes = [
       authoredAt,
       ...Array.from(
         { length: intBetween(rng, 0, 3) },
@@ -95,7 +95,7 @@ export function createMainLine(options: {
       ).sort((a, b) => a - b),
     ];
     let parent = main[base].sha;
-    for (const at of times) {
+    for (const at of commitTimes) {
       const branch: ChangeInput = {
         source: 'demo',
         repository,
