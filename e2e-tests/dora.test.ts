@@ -20,8 +20,14 @@ import {
   formatNumber,
   formatRate,
 } from '../plugins/dora/src/components/shared/format';
+import { formatDate } from '../plugins/dora/src/components/shared/formatWindow';
 
-const SCREENSHOTS = 'e2e-tests/screenshots';
+// DORA_E2E_SCREENSHOTS puts them elsewhere, e.g. outside the repository.
+const SCREENSHOTS = process.env.DORA_E2E_SCREENSHOTS ?? 'e2e-tests/screenshots';
+const API = 'http://localhost:7007/api/dora';
+const TOKEN = { Authorization: 'Bearer dora-local-dev-token' };
+const DAY = 86_400_000;
+const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 // The figure each tile shows, formatted as the plugin formats it.
 const tiles = {
@@ -157,5 +163,101 @@ test('the golden-path report lists every template', async ({ page }) => {
   await page.screenshot({
     path: `${SCREENSHOTS}/template-report.png`,
     fullPage: true,
+  });
+});
+
+/**
+ * Picks a custom range on a DORA tab and returns the metrics the tab loaded
+ * for it (`from` and `to` are dates, midnight in dora.timeZone).
+ */
+async function pickRange(page: Page, from: string, to: string) {
+  const response = page.waitForResponse(
+    (r: Response) =>
+      r.url().includes('/api/dora/v1/metrics?') &&
+      r.url().includes(`from=${from}`) &&
+      r.url().includes(`to=${to}`) &&
+      r.status() === 200,
+    { timeout: 120_000 },
+  );
+  await page.getByTestId('dora-time-range').locator('..').click();
+  await page.getByRole('option', { name: 'Custom' }).click();
+  // From, then To (exclusive); their labels are not tied to the inputs.
+  const dates = page.locator('input[type="date"]');
+  await dates.nth(1).fill(to);
+  await dates.nth(0).fill(from);
+  return (await response).json();
+}
+
+test('a history shorter than the window says since when (spec v2)', async ({
+  page,
+}) => {
+  await signIn(page);
+  await openAndCapture(
+    page,
+    '/catalog/default/component/checkout/dora',
+    '/v1/metrics?',
+  );
+  // The demo's history is 180 days long: a range of 200 starts before it.
+  const to = day(Date.now() + DAY);
+  const metrics = await pickRange(page, day(Date.now() - 200 * DAY), to);
+  const frequency = metrics.deploymentFrequency;
+  expect(Date.parse(frequency.historyStartsAt)).toBeGreaterThan(
+    Date.parse(metrics.window.from),
+  );
+  const tile = page.getByTestId('dora-metric-deploymentFrequency').first();
+  await expect(tile).toContainText(
+    `${frequency.count} deployments since ${formatDate(
+      new Date(frequency.historyStartsAt),
+      metrics.timeZone,
+    )}`,
+  );
+  await expectTiles(page, metrics);
+  await page.screenshot({
+    path: `${SCREENSHOTS}/short-history.png`,
+  });
+});
+
+test('a week without deployments after the history started is a measured zero (spec v2)', async ({
+  page,
+  request,
+}) => {
+  // A slow service's week, Monday to Monday, with no counted deployment.
+  const monday = (ms: number) => {
+    const d = new Date(Math.floor(ms / DAY) * DAY);
+    return d.getTime() - ((d.getUTCDay() + 6) % 7) * DAY;
+  };
+  let found: { name: string; from: string; to: string } | undefined;
+  for (const name of ['order-history', 'model-serving', 'legacy-billing']) {
+    for (let w = 2; w < 24 && !found; w++) {
+      const start = monday(Date.now()) - w * 7 * DAY;
+      const [from, to] = [day(start), day(start + 7 * DAY)];
+      const r = await request.get(`${API}/v1/metrics`, {
+        headers: TOKEN,
+        params: { entityRef: `component:default/${name}`, from, to },
+      });
+      const f = (await r.json()).deploymentFrequency;
+      if (f.count === 0 && f.perDay === 0) found = { name, from, to };
+    }
+    if (found) break;
+  }
+  expect(found).toBeDefined();
+  await signIn(page);
+  await openAndCapture(
+    page,
+    `/catalog/default/component/${found!.name}/dora`,
+    '/v1/metrics?',
+  );
+  const metrics = await pickRange(page, found!.from, found!.to);
+  expect(metrics.deploymentFrequency).toMatchObject({
+    count: 0,
+    perDay: 0,
+    band: 'low',
+  });
+  const tile = page.getByTestId('dora-metric-deploymentFrequency').first();
+  await expect(tile.getByTestId('dora-metric-value')).toHaveText('0 days/wk');
+  await expect(tile.getByLabel('band: low')).toBeVisible();
+  await expect(tile).toContainText('0 deployments on 0 days');
+  await page.screenshot({
+    path: `${SCREENSHOTS}/measured-zero.png`,
   });
 });

@@ -23,7 +23,10 @@
  * @packageDocumentation
  */
 export { doraModuleDemo as default } from './module';
-export { DEMO_PROFILE_ANNOTATION } from './demo/DemoSeeder';
+export {
+  DEMO_MERGE_STYLE_ANNOTATION,
+  DEMO_PROFILE_ANNOTATION,
+} from './demo/DemoSeeder';
 export {
   generateDemoHistory,
   type DemoHistory,

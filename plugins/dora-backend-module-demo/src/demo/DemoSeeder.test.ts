@@ -19,7 +19,11 @@ import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { IngestResult } from '@dora-metrics/plugin-dora-common';
 import { DoraIngestConnection } from '@dora-metrics/plugin-dora-node';
-import { DEMO_PROFILE_ANNOTATION, DemoSeeder } from './DemoSeeder';
+import {
+  DEMO_MERGE_STYLE_ANNOTATION,
+  DEMO_PROFILE_ANNOTATION,
+  DemoSeeder,
+} from './DemoSeeder';
 import { generateDemoHistory } from './generateDemoHistory';
 
 const component = (
@@ -96,6 +100,26 @@ describe('DemoSeeder', () => {
         pagerDutyServiceId: undefined,
         profile: 'low',
       },
+    ]);
+  });
+
+  it('reads squash merges from the merge-style annotation', async () => {
+    const { demo } = seeder([
+      component('squashed', {
+        [DEMO_PROFILE_ANNOTATION]: 'high',
+        [DEMO_MERGE_STYLE_ANNOTATION]: 'squash',
+        'github.com/project-slug': 'acme/squashed',
+      }),
+      component('rebased', {
+        [DEMO_PROFILE_ANNOTATION]: 'high',
+        [DEMO_MERGE_STYLE_ANNOTATION]: 'rebase',
+      }),
+    ]);
+    expect(
+      (await demo.demoServices()).map(s => [s.entityRef, s.squashMerges]),
+    ).toEqual([
+      ['component:default/squashed', true],
+      ['component:default/rebased', undefined],
     ]);
   });
 

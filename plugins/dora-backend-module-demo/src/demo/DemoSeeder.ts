@@ -42,6 +42,15 @@ import {
  */
 export const DEMO_PROFILE_ANNOTATION = 'dora-metrics/demo-profile';
 
+/**
+ * On a demo catalog entity, `squash` simulates squash-merged pull requests
+ * (see `DemoService.squashMerges`); absent, pull requests are merged or
+ * rebased.
+ *
+ * @public
+ */
+export const DEMO_MERGE_STYLE_ANNOTATION = 'dora-metrics/demo-merge-style';
+
 const PROFILES: readonly DemoProfile[] = ['elite', 'high', 'medium', 'low'];
 
 /**
@@ -96,6 +105,9 @@ export class DemoSeeder implements DoraIngestProvider {
             annotations[GITLAB_PROJECT_SLUG_ANNOTATION],
           pagerDutyServiceId: annotations[PAGERDUTY_SERVICE_ID_ANNOTATION],
           profile,
+          ...(annotations[DEMO_MERGE_STYLE_ANNOTATION] === 'squash'
+            ? { squashMerges: true }
+            : {}),
         },
       ];
     });

@@ -58,13 +58,20 @@ const services: DemoService[] = (
     ['reporting-api', 'medium', 'acme', 'PR6M3ZT'],
     ['recommendations', 'medium', 'acme', 'PM5J8NC'],
     ['model-serving', 'low', 'acme', 'PV2X4GB'],
+    ['notifications', 'high', 'acme', 'PN4T6SQ'],
   ] as const
 ).map(([name, profile, org, pagerDutyServiceId]) => ({
   entityRef: `component:default/${name}`,
   profile,
   ...(org ? { repository: `${org}/${name}` } : {}),
   ...(pagerDutyServiceId ? { pagerDutyServiceId } : {}),
+  // The one squash-merging service of the catalog.
+  ...(name === 'notifications' ? { squashMerges: true } : {}),
 }));
+
+/** A squashed pull request's branch commit: its number, never merged. */
+const isBranchCommit = (c: ChangeInput) =>
+  !!c.pullRequest && !c.pullRequest.mergedAt;
 
 const history = generateDemoHistory({ services, now, days, seed: 1 });
 
@@ -317,12 +324,16 @@ describe('generateDemoHistory', () => {
       for (let c = newest; c.parents?.length; c = bySha.get(c.parents[0])!) {
         steps++;
       }
-      expect(steps).toBeGreaterThan(changes.length / 3);
+      expect(steps).toBeGreaterThan(
+        changes.filter(c => !isBranchCommit(c)).length / 3,
+      );
     }
   });
 
   it('orders pull-request timestamps', () => {
-    const prs = history.changes.filter(c => c.pullRequest);
+    const prs = history.changes.filter(
+      c => c.pullRequest && !isBranchCommit(c),
+    );
     expect(prs.length / history.changes.length).toBeGreaterThan(0.6);
     const unordered = prs.filter(({ pullRequest: pr, ...c }) => {
       // A merge commit is authored when merged; its branch carries the work.
@@ -335,6 +346,50 @@ describe('generateDemoHistory', () => {
     });
     expect(unordered).toEqual([]);
     expect(prs.some(c => !c.pullRequest!.firstReviewAt)).toBe(true);
+  });
+
+  it('squash-merges the pull requests of a squash-merging service', () => {
+    const service = services.find(s => s.squashMerges)!;
+    const { changes, production } = eventsOf(history, service);
+    const merged = changes.filter(c => c.pullRequest?.mergedAt);
+    const branches = new Map<number, ChangeInput[]>();
+    for (const c of changes.filter(isBranchCommit)) {
+      const number = c.pullRequest!.number;
+      branches.set(number, [...(branches.get(number) ?? []), c]);
+    }
+    // Nearly every pull request is squashed (not one opened before the
+    // first commit): one parent, stamped with the merge, branch commits
+    // with its number authored before it was created.
+    const squashed = merged.filter(c => branches.has(c.pullRequest!.number));
+    expect(squashed.length).toBeGreaterThan(merged.length * 0.9);
+    expect(squashed.length).toBeGreaterThan(50);
+    for (const c of squashed) {
+      expect(c.parents).toHaveLength(1);
+      expect(c.authoredAt).toBeUndefined();
+      expect(c.committedAt).toBe(c.pullRequest!.mergedAt);
+      const branch = branches.get(c.pullRequest!.number)!;
+      const first = Math.min(...branch.map(b => Date.parse(b.authoredAt!)));
+      expect(first).toBeLessThan(Date.parse(c.pullRequest!.createdAt!));
+      for (const b of branch)
+        expect(Date.parse(b.committedAt)).toBeLessThan(
+          Date.parse(c.committedAt),
+        );
+    }
+    // Every pull request number of a branch commit is one merged.
+    const numbers = new Set(merged.map(c => c.pullRequest!.number));
+    expect([...branches.keys()].every(n => numbers.has(n))).toBe(true);
+    // The four stages have their timestamps: created, reviewed, merged.
+    expect(squashed.some(c => c.pullRequest!.firstReviewAt)).toBe(true);
+    // Deployments ship squash commits: the main line, never a branch commit.
+    const branchShas = new Set(changes.filter(isBranchCommit).map(c => c.sha));
+    expect(production.length).toBeGreaterThan(10);
+    expect(production.every(d => !branchShas.has(d.sha!))).toBe(true);
+    // The other services merge as before: no branch commit without a merge.
+    expect(
+      history.changes.filter(
+        c => isBranchCommit(c) && c.repository !== service.repository,
+      ),
+    ).toEqual([]);
   });
 
   it('covers every case the backend has to handle', () => {

@@ -42,6 +42,11 @@ export type DemoService = {
   repository?: string;
   pagerDutyServiceId?: string;
   profile: DemoProfile;
+  /**
+   * Pull requests are squash-merged: the main line holds one squash commit
+   * per pull request, and its branch commits are pushed with its number.
+   */
+  squashMerges?: boolean;
 };
 
 /** @public */
@@ -120,6 +125,7 @@ function simulate(
     start,
     end,
     tz,
+    squash: svc.squashMerges,
     // Without a repository there is nowhere to push commits to; deployments
     // list theirs instead.
     emit: change => {

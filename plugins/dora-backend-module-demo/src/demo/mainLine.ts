@@ -41,6 +41,8 @@ export function createMainLine(options: {
   end: number;
   /** The team's offset from UTC, so commits land in its working hours. */
   tz: number;
+  /** Pull requests are squash-merged (see `squashBranch`). */
+  squash?: boolean;
   emit: (change: ChangeInput) => void;
 }) {
   const { rng, profile: p, start, end, tz } = options;
@@ -69,6 +71,48 @@ export function createMainLine(options: {
   let pending = 0;
   let prNumber = intBetween(rng, 100, 900);
 
+  /*
+   * A squash merge: the pull request's branch commits, authored from its
+   * first commit until its review, are pushed with its number and never
+   * reach the main line, which gets one squash commit stamped with the merge
+   * time. Only the branch commits tell when the work started.
+   */
+  const squashBranch = (
+    squashed: ChangeInput,
+    authoredAt: number,
+    reviewedAt: number,
+  ): boolean => {
+    // The branch starts from the main line as it was at its first commit.
+    let base = mainTimes.length - 1;
+    while (base >= 0 && mainTimes[base] > authoredAt) base--;
+    if (base < 0) return false;
+    // The first at the pull request's first commit, the rest spread after.
+    const commitTimes = [
+      authoredAt,
+      ...Array.from(
+        { length: intBetween(rng, 0, 3) },
+        () => authoredAt + (reviewedAt - authoredAt) * between(rng, [0.1, 0.9]),
+      ).sort((a, b) => a - b),
+    ];
+    let parent = main[base].sha;
+    for (const at of commitTimes) {
+      const branch: ChangeInput = {
+        source: 'demo',
+        repository,
+        sha: hexSha(rng),
+        committedAt: iso(at),
+        authoredAt: iso(at),
+        parents: [parent],
+        pullRequest: { number: squashed.pullRequest!.number },
+      };
+      options.emit(branch);
+      parent = branch.sha;
+    }
+    // The squash commit is authored when it is made, at the merge.
+    delete squashed.authoredAt;
+    return true;
+  };
+
   const add = (t: number, hotfix: boolean): ChangeInput => {
     const prev = main[main.length - 1];
     const change: ChangeInput = {
@@ -91,10 +135,15 @@ export function createMainLine(options: {
           ...(chance(rng, 0.85) ? { firstReviewAt: iso(reviewedAt) } : {}),
           mergedAt: iso(t),
         };
+        // A pull request opened before the main line had any commit is
+        // merged as it is: there is nothing to branch from.
+        const squashed =
+          options.squash && squashBranch(change, authoredAt, reviewedAt);
         // Merge commits put the branch on a second parent, off the first-parent
         // chain, so the backend must not count it as shipped.
         const branchAt = createdAt - between(rng, [2, 30]) * MINUTE;
-        let base = mergeCommits && !hotfix ? mainTimes.length - 1 : -1;
+        let base =
+          mergeCommits && !hotfix && !squashed ? mainTimes.length - 1 : -1;
         while (base >= 0 && mainTimes[base] > branchAt) base--;
         if (prev && base >= 0) {
           const branch: ChangeInput = {

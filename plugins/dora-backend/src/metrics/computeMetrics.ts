@@ -18,6 +18,7 @@ import {
   BandThresholds,
   changeFailureRateBand,
   DeploymentFrequency,
+  DEFAULT_BAND_THRESHOLDS,
   deploymentFrequencyBand,
   DoraMetrics,
   Granularity,
@@ -267,13 +268,21 @@ export function computeDataQuality(
   };
 }
 
-/** One point per day, week or month bucket overlapping the window. */
+/**
+ * One point per day, week or month bucket overlapping the window. A bucket
+ * that ends at or before the history's start (or of a pool with nothing
+ * stored) has no data: its deployment figures and band are `null`, not 0.
+ * From the history's start on, an empty bucket is a measured zero. Each
+ * bucket's band is deployment frequency's, over the bucket as a window.
+ */
 export function computeSeries(
   pool: FactPool,
   window: Window,
   granularity: Granularity,
   timeZone: string,
+  bands: BandThresholds = DEFAULT_BAND_THRESHOLDS,
 ): SeriesPoint[] {
+  const options = { timeZone, bands };
   const starts = bucketStarts(window, granularity, timeZone);
   const recoveries = starts.map(() => [] as number[]);
   const indexOf = new Map(starts.map((start, i) => [start, i]));
@@ -283,6 +292,8 @@ export function computeSeries(
     );
 
   let runs = runsOf(pool, window);
+  // As in the window's figures: a counted deployment lies in the history.
+  const historyStart = earliest(historyStartOf(pool), firstFinishedIn(runs));
   const samples = new SampleBuffer();
   return starts.map((start, b) => {
     // Runs are cut at each bucket's end, the rest left for the next ones.
@@ -290,14 +301,23 @@ export function computeSeries(
     const inBucket = runsIn(runs, -Infinity, end);
     runs = runsIn(runs, end, Infinity);
     const deployments = countOf(inBucket);
+    const frequency = deploymentFrequency(
+      inBucket,
+      deployments,
+      { from: start, to: end },
+      historyStart,
+      options,
+    );
+    const measured = frequency.perDay !== null;
     const failed = countFlag(inBucket, FAILED);
     const leadTime = spread(samples.gather(inBucket, c => c.leadTimes));
     return {
       start: new Date(start).toISOString(),
-      deployments,
+      deployments: measured ? deployments : null,
+      deploymentFrequencyBand: frequency.band,
       leadTimeMedianHours: leadTime.median,
       leadTimeP90Hours: leadTime.p90,
-      failedDeployments: failed,
+      failedDeployments: measured ? failed : null,
       changeFailureRate: ratio(failed, deployments),
       recoveryMedianHours: median(recoveries[b]),
       reworkRate: ratio(countFlag(inBucket, UNPLANNED), deployments),

@@ -76,17 +76,31 @@ async function columnsOf(knex: Knex, tables: string[]) {
   return out;
 }
 
+/*
+ * Bookkeeping a migration may change without losing anything: raising an
+ * entity's version marks its facts stale, to be derived again from the
+ * events (20261129193000_rederive_v2_facts).
+ */
+const BOOKKEEPING: Record<string, string[]> = {
+  dora_entity_state: ['version'],
+};
+
 /**
  * Every row of the tables in `columns`, with only those columns (a migration
- * may add some to a table), in a canonical order.
+ * may add some to a table) less bookkeeping, in a canonical order.
  */
 function canonical(rows: Rows, columns: Record<string, Set<string>>) {
   const out: Record<string, string[]> = {};
   for (const [table, kept] of Object.entries(columns)) {
+    const skipped = BOOKKEEPING[table] ?? [];
     out[table] = rows[table]
       .map(r =>
         JSON.stringify(
-          Object.fromEntries(Object.entries(r).filter(([c]) => kept.has(c))),
+          Object.fromEntries(
+            Object.entries(r).filter(
+              ([c]) => kept.has(c) && !skipped.includes(c),
+            ),
+          ),
         ),
       )
       .sort();
@@ -174,8 +188,11 @@ describe('migrations', () => {
           (n, rows) => n + rows.length,
           0,
         );
-        // The code runs on the newest schema: the later migrations again.
+        // The code runs on the newest schema: the later migrations again,
+        // then the reconcile a replica runs after it starts (a migration may
+        // have marked facts stale).
         await knex.migrate.latest({ directory });
+        await dora.deriver.reconcile();
         const again = await fillWithDemoHistory(dora);
         expect({
           step,

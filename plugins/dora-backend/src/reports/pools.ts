@@ -95,7 +95,13 @@ export function metricsReport(
     granularity,
     timeZone: config.timeZone,
     bands: config.bands,
-    series: computeSeries(pool, window, granularity, config.timeZone),
+    series: computeSeries(
+      pool,
+      window,
+      granularity,
+      config.timeZone,
+      config.bands,
+    ),
     dataQuality: computeDataQuality(pool, window),
   };
 }

@@ -322,6 +322,39 @@ describe('dora router', () => {
     });
   });
 
+  it('answers no data in the series before the history, measured zeros after (spec v2)', async () => {
+    const server = await startDora();
+    await push(server, 'deployments', workedExample.deployments);
+    // d0 finished on Friday 27 February, d1 on Monday 2 March.
+    const query = { from: '2026-02-25', to: '2026-03-02', granularity: 'day' };
+    const expected = [
+      ['2026-02-25T00:00:00.000Z', null, null, null],
+      ['2026-02-26T00:00:00.000Z', null, null, null],
+      ['2026-02-27T00:00:00.000Z', 1, 0, 'high'],
+      ['2026-02-28T00:00:00.000Z', 0, 0, 'low'],
+      ['2026-03-01T00:00:00.000Z', 0, 0, 'low'],
+    ];
+    const points = (body: any) =>
+      body.series.map((p: any) => [
+        p.start,
+        p.deployments,
+        p.failedDeployments,
+        p.deploymentFrequencyBand,
+      ]);
+    const entity = await request(server)
+      .get('/api/dora/v1/metrics')
+      .query({ entityRef: workedExample.entityRef, ...query })
+      .set('Authorization', user);
+    expect(entity.status).toBe(200);
+    expect(points(entity.body)).toEqual(expected);
+    const team = await request(server)
+      .get('/api/dora/v1/teams/metrics')
+      .query({ groupRef: 'group:default/payments', ...query })
+      .set('Authorization', user);
+    expect(team.status).toBe(200);
+    expect(points(team.body)).toEqual(expected);
+  });
+
   it('counts a pushed revert: by revertOf on /v1/changes and on a deployment commit (spec v2)', async () => {
     const sha = (c: string) => c.repeat(40);
     const metricsOf = async (server: unknown) =>

@@ -320,10 +320,13 @@ export interface components {
     SeriesPoint: {
       /** Format: date-time */
       start: string;
-      deployments: number;
+      /** `null` when the bucket ends at or before the history's start (`deploymentFrequency.historyStartsAt`), or nothing is stored: no data, not a zero. */
+      deployments: number | null;
+      /** The deployment frequency band of the bucket taken as a window; `null` when the bucket has no data, `low` for a measured zero. */
+      deploymentFrequencyBand: components['schemas']['NullableBand'];
       leadTimeMedianHours: number | null;
       leadTimeP90Hours: number | null;
-      failedDeployments: number;
+      failedDeployments: number | null;
       changeFailureRate: number | null;
       recoveryMedianHours: number | null;
       reworkRate: number | null;

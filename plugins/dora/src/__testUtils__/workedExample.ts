@@ -149,6 +149,7 @@ export const emptyMetrics: DoraMetrics = {
 const emptyDay = (start: string): SeriesPoint => ({
   start,
   deployments: 0,
+  deploymentFrequencyBand: 'low',
   leadTimeMedianHours: null,
   leadTimeP90Hours: null,
   failedDeployments: 0,
@@ -162,6 +163,7 @@ export const workedExampleDailySeries: SeriesPoint[] = [
   {
     start: '2026-03-02T00:00:00.000Z',
     deployments: 1,
+    deploymentFrequencyBand: 'high',
     leadTimeMedianHours: 14,
     leadTimeP90Hours: 22,
     failedDeployments: 0,
@@ -172,6 +174,7 @@ export const workedExampleDailySeries: SeriesPoint[] = [
   {
     start: '2026-03-03T00:00:00.000Z',
     deployments: 1,
+    deploymentFrequencyBand: 'high',
     leadTimeMedianHours: 0.5,
     leadTimeP90Hours: 0.5,
     failedDeployments: 1,
@@ -183,6 +186,7 @@ export const workedExampleDailySeries: SeriesPoint[] = [
   {
     start: '2026-03-05T00:00:00.000Z',
     deployments: 2,
+    deploymentFrequencyBand: 'high',
     leadTimeMedianHours: 24,
     leadTimeP90Hours: 24,
     failedDeployments: 1,

@@ -176,7 +176,7 @@ describe('metrics over columns', () => {
       'day',
       'UTC',
     );
-    expect(series.reduce((sum, p) => sum + p.deployments, 0)).toBe(
+    expect(series.reduce((sum, p) => sum + (p.deployments ?? 0), 0)).toBe(
       inWindow.length,
     );
     for (const point of series) {

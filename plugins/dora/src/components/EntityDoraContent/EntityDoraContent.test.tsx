@@ -23,6 +23,9 @@ import {
 } from '../../__testUtils__/renderWithDora';
 import {
   CHECKOUT_REF,
+  emptyWindowResponse,
+  noEventsResponse,
+  shortHistoryResponse,
   workedExampleResponse,
 } from '../../__testUtils__/workedExample';
 import { workedExampleDeployments } from '../../__testUtils__/workedExampleEvents';
@@ -111,6 +114,71 @@ describe('EntityDoraContent', () => {
     expect(screen.getByTestId('dora-stage-reviewHours')).toHaveTextContent(
       'No data',
     );
+  });
+
+  it('says since when the history starts inside the window (spec v2)', async () => {
+    const api = mockDoraApi({
+      getEntityMetrics: jest.fn().mockResolvedValue(shortHistoryResponse),
+    });
+    await renderOnEntityPage(<EntityDoraContent />, { api });
+
+    const frequency = await screen.findByTestId(
+      'dora-metric-deploymentFrequency',
+    );
+    expect(frequency).toHaveTextContent('4 deployments since 4 Mar 2026');
+  });
+
+  it('shows a measured zero with its band, and "No data" only without samples', async () => {
+    const api = mockDoraApi({
+      getEntityMetrics: jest.fn().mockResolvedValue(emptyWindowResponse),
+    });
+    await renderOnEntityPage(<EntityDoraContent />, { api });
+
+    const frequency = await screen.findByTestId(
+      'dora-metric-deploymentFrequency',
+    );
+    expect(
+      within(frequency).getByTestId('dora-metric-value'),
+    ).toHaveTextContent('0 days/wk');
+    expect(within(frequency).getByLabelText('band: low')).toBeInTheDocument();
+    expect(
+      within(screen.getByTestId('dora-metric-leadTime')).getByTestId(
+        'dora-metric-value',
+      ),
+    ).toHaveTextContent('No data');
+  });
+
+  it('explains how to wire an entity with nothing stored instead of "No data" tiles', async () => {
+    const api = mockDoraApi({
+      getEntityMetrics: jest.fn().mockResolvedValue(noEventsResponse),
+    });
+    await renderOnEntityPage(<EntityDoraContent />, { api });
+
+    expect(
+      await screen.findByText('No DORA events for this entity yet'),
+    ).toBeInTheDocument();
+    expect(screen.queryByTestId('dora-metric-value')).not.toBeInTheDocument();
+  });
+
+  it('shows automated changes left out and deployments with unknown commits', async () => {
+    const api = mockDoraApi({
+      getEntityMetrics: jest.fn().mockResolvedValue({
+        ...workedExampleResponse,
+        dataQuality: {
+          ...workedExampleResponse.dataQuality,
+          automatedChangesExcluded: 2,
+          deploymentsWithUnknownCommits: 1,
+        },
+      }),
+    });
+    await renderOnEntityPage(<EntityDoraContent />, { api });
+
+    expect(
+      await screen.findByTestId('dora-finding-automated-changes'),
+    ).toHaveTextContent('2 automated changes left out of lead time');
+    expect(
+      screen.getByTestId('dora-finding-unknown-commits'),
+    ).toHaveTextContent('1 deployment shipped commits that are not known');
   });
 
   it('asks for the chosen granularity', async () => {

@@ -90,10 +90,10 @@ describe('metricsToCsv', () => {
   it('has every series bucket, ending where the next starts', () => {
     expect(rows).toEqual(
       expect.arrayContaining([
-        'day,2026-03-02T00:00:00.000Z,2026-03-03T00:00:00.000Z,deployments,1,',
+        'day,2026-03-02T00:00:00.000Z,2026-03-03T00:00:00.000Z,deployments,1,high',
         'day,2026-03-03T00:00:00.000Z,2026-03-04T00:00:00.000Z,failed_deployments,1,',
         'day,2026-03-04T00:00:00.000Z,2026-03-05T00:00:00.000Z,lead_time_median_hours,,',
-        'day,2026-03-08T00:00:00.000Z,2026-03-09T00:00:00.000Z,deployments,0,',
+        'day,2026-03-08T00:00:00.000Z,2026-03-09T00:00:00.000Z,deployments,0,low',
       ]),
     );
     // 20 figures per window, 7 per bucket, plus the header.

@@ -106,22 +106,22 @@ const summaryRows = (scope: string, w: MetricWindow, m: DoraMetrics) =>
 export function metricsToCsv(report: EntityMetricsResponse): string {
   const buckets = report.series.flatMap((point, i) => {
     const to = report.series[i + 1]?.start ?? report.window.to;
-    const figures: [string, number | null][] = [
-      ['deployments', point.deployments],
-      ['failed_deployments', point.failedDeployments],
-      ['lead_time_median_hours', point.leadTimeMedianHours],
-      ['lead_time_p90_hours', point.leadTimeP90Hours],
-      ['change_failure_rate', point.changeFailureRate],
-      ['recovery_median_hours', point.recoveryMedianHours],
-      ['rework_rate', point.reworkRate],
+    const figures: [string, number | null, string | null][] = [
+      ['deployments', point.deployments, point.deploymentFrequencyBand],
+      ['failed_deployments', point.failedDeployments, null],
+      ['lead_time_median_hours', point.leadTimeMedianHours, null],
+      ['lead_time_p90_hours', point.leadTimeP90Hours, null],
+      ['change_failure_rate', point.changeFailureRate, null],
+      ['recovery_median_hours', point.recoveryMedianHours, null],
+      ['rework_rate', point.reworkRate, null],
     ];
-    return figures.map(([metric, value]) => [
+    return figures.map(([metric, value, band]) => [
       report.granularity,
       point.start,
       to,
       metric,
       value,
-      null,
+      band,
     ]);
   });
   return toCsv(METRICS_CSV_HEADER, [

@@ -73,6 +73,10 @@ async function renderContent(api: ReturnType<typeof mockDoraApi>) {
   );
 }
 
+// Each test renders the whole tab (pooled tiles, a material-table, the data
+// quality card): a few seconds when the CPUs are shared with other builds.
+jest.setTimeout(20_000);
+
 describe('GroupDoraContent', () => {
   it('shows the pooled metrics with bands, trend and per-service frequency', async () => {
     const api = mockDoraApi();
@@ -244,6 +248,104 @@ describe('GroupDoraContent', () => {
     );
     const row = screen.getByRole('link', { name: 'Checkout' }).closest('tr')!;
     expect(within(row).getAllByText('No data')).toHaveLength(5);
+  });
+
+  it('shows a measured zero with its band once the team has a history (spec v2)', async () => {
+    const api = mockDoraApi();
+    const { dataQuality: _quality, ...empty } = emptyMetrics();
+    api.getTeamMetrics.mockResolvedValue(
+      teamResponse({
+        ...empty,
+        deploymentFrequency: {
+          count: 0,
+          perDay: 0,
+          deploymentDays: 0,
+          medianDeploymentDaysPerWeek: 0,
+          medianDeploymentDaysPerMonth: 0,
+          band: 'low',
+          historyStartsAt: '2026-01-12T09:00:00.000Z',
+        },
+        previous: { ...emptyMetrics(), window: PREVIOUS_WINDOW },
+      }),
+    );
+    await renderContent(api);
+
+    const frequency = await screen.findByTestId(
+      'dora-metric-deploymentFrequency',
+    );
+    expect(
+      within(frequency).getByTestId('dora-metric-value'),
+    ).toHaveTextContent('0 days/wk');
+    expect(within(frequency).getByLabelText('band: low')).toBeInTheDocument();
+    expect(frequency).toHaveTextContent('0 deployments on 0 days');
+    // Figures without samples still say so.
+    expect(
+      within(screen.getByTestId('dora-metric-leadTime')).getByTestId(
+        'dora-metric-value',
+      ),
+    ).toHaveTextContent('No data');
+  });
+
+  it('says since when the pooled history starts inside the window (spec v2)', async () => {
+    const api = mockDoraApi();
+    const response = teamResponse();
+    api.getTeamMetrics.mockResolvedValue({
+      ...response,
+      deploymentFrequency: {
+        ...response.deploymentFrequency,
+        historyStartsAt: '2026-03-04T20:00:00.000Z',
+      },
+    });
+    await renderContent(api);
+
+    const frequency = await screen.findByTestId(
+      'dora-metric-deploymentFrequency',
+    );
+    expect(frequency).toHaveTextContent(
+      `${response.deploymentFrequency.count} deployments since 4 Mar 2026`,
+    );
+  });
+
+  it('shows the pooled data quality: automated changes and unknown commits', async () => {
+    const api = mockDoraApi();
+    const response = teamResponse();
+    api.getTeamMetrics.mockResolvedValue({
+      ...response,
+      dataQuality: {
+        clockSkewedChanges: 0,
+        unlinkedIncidents: 0,
+        automatedChangesExcluded: 3,
+        deploymentsWithUnknownCommits: 2,
+      },
+    });
+    await renderContent(api);
+
+    expect(
+      await screen.findByTestId('dora-finding-automated-changes'),
+    ).toHaveTextContent('3 automated changes left out of lead time');
+    expect(
+      screen.getByTestId('dora-finding-unknown-commits'),
+    ).toHaveTextContent('2 deployments shipped commits that are not known');
+    expect(screen.queryByTestId('dora-finding-clock-skew')).toBeNull();
+  });
+
+  it('says there is nothing to fix when the pooled data is clean', async () => {
+    const api = mockDoraApi();
+    const response = teamResponse();
+    api.getTeamMetrics.mockResolvedValue({
+      ...response,
+      dataQuality: {
+        clockSkewedChanges: 0,
+        unlinkedIncidents: 0,
+        automatedChangesExcluded: 0,
+        deploymentsWithUnknownCommits: 0,
+      },
+    });
+    await renderContent(api);
+
+    expect(
+      await screen.findByText('No data-quality findings'),
+    ).toBeInTheDocument();
   });
 
   it('shows an empty state when the team owns no service', async () => {

@@ -36,6 +36,7 @@ import {
   MetricsSummary,
   servicesCount,
   useTimeRange,
+  WindowDataQuality,
 } from '../shared';
 import { formatPerDay } from './formatPerDay';
 import { TeamScopeControls } from './TeamScopeControls';
@@ -100,6 +101,12 @@ function TeamMetricsBody(props: { team: TeamMetricsResponse }) {
             <EntityMetricsTable
               title={`Services (${team.entityCount})`}
               entities={team.entities}
+            />
+          </Grid>
+          <Grid item xs={12}>
+            <WindowDataQuality
+              dataQuality={team.dataQuality}
+              subheader="Why a pooled figure may be missing, zero or doubtful"
             />
           </Grid>
         </>

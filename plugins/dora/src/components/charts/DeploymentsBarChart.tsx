@@ -27,17 +27,29 @@ export function DeploymentsBarChart(props: {
 }) {
   const { rows, granularity } = props;
   const palette = useChartPalette();
-  const total = rows.reduce((sum, row) => sum + row.deployments, 0);
-  const busiest = rows.reduce((max, row) => Math.max(max, row.deployments), 0);
+  const total = rows.reduce((sum, row) => sum + (row.deployments ?? 0), 0);
+  const busiest = rows.reduce(
+    (max, row) => Math.max(max, row.deployments ?? 0),
+    0,
+  );
+  // Buckets before the history starts have no bar (no data), unlike a
+  // measured zero after it; the text alternative says how many.
+  const before = rows.filter(row => row.deployments === null).length;
+  const beforeText =
+    before === 0
+      ? ''
+      : ` No data in the first ${before} ${
+          before === 1 ? granularity : `${granularity}s`
+        }, before the first deployment was stored.`;
   const description =
     `Bar chart of successful production deployments per ${granularity}, ` +
     `${describeExtent(rows, granularity)}: ${total} in total, ` +
-    `at most ${busiest} in one ${granularity}.`;
+    `at most ${busiest} in one ${granularity}.${beforeText}`;
   return (
     <ChartFrame
       title={`Deployments per ${granularity}`}
       description={description}
-      hasData={rows.length > 0}
+      hasData={rows.some(row => row.deployments !== null)}
     >
       <BarChart data={rows} margin={{ top: 16, right: 16, bottom: 0, left: 0 }}>
         <CartesianGrid stroke={palette.grid} strokeDasharray="3 3" />

@@ -38,10 +38,14 @@ export function FailureRateTooltip(props: {
           ? 'No deployments'
           : `Change failure rate ${formatRate(row.changeFailurePercent / 100)}`}
       </div>
-      <div>
-        {row.failedDeployments} failed / {row.deployments}{' '}
-        {row.deployments === 1 ? 'deployment' : 'deployments'}
-      </div>
+      {row.deployments === null ? (
+        <div>Before the first stored deployment</div>
+      ) : (
+        <div>
+          {row.failedDeployments} failed / {row.deployments}{' '}
+          {row.deployments === 1 ? 'deployment' : 'deployments'}
+        </div>
+      )}
     </div>
   );
 }

@@ -91,6 +91,54 @@ describe('TrendCharts', () => {
     );
   });
 
+  it('draws the buckets before the history as gaps, not zeros (spec v2)', async () => {
+    // The service's first deployment of any kind was on 4 March: 2 and 3
+    // March have no data; the empty days after it are measured zeros.
+    const series = emptyWindowResponse.series.map((p, i) =>
+      i < 2
+        ? {
+            ...p,
+            deployments: null,
+            failedDeployments: null,
+            deploymentFrequencyBand: null,
+          }
+        : p,
+    );
+    const rows = toChartRows(series, 'day', 'UTC');
+    expect(rows.map(r => r.deployments)).toEqual([null, null, 0, 0, 0, 0, 0]);
+    await renderInTestApp(
+      <TrendCharts report={{ ...emptyWindowResponse, series }} />,
+    );
+    expect(chart(/^Bar chart/)).toHaveAttribute(
+      'aria-label',
+      'Bar chart of successful production deployments per day, 7 days from 2 Mar to 8 Mar: 0 in total, at most 0 in one day. No data in the first 2 days, before the first deployment was stored.',
+    );
+    render(
+      <FailureRateTooltip
+        active
+        label="2 Mar"
+        payload={[{ payload: rows[0] }]}
+      />,
+    );
+    expect(
+      screen.getByText('Before the first stored deployment'),
+    ).toBeInTheDocument();
+  });
+
+  it('shows "No data" for deployments when no bucket has data', async () => {
+    const series = emptyWindowResponse.series.map(p => ({
+      ...p,
+      deployments: null,
+      failedDeployments: null,
+      deploymentFrequencyBand: null,
+    }));
+    await renderInTestApp(
+      <TrendCharts report={{ ...emptyWindowResponse, series }} />,
+    );
+    // The four line charts and the bar chart.
+    expect(screen.getAllByText('No data')).toHaveLength(5);
+  });
+
   it('uses the theme palette, so it reads in the dark theme', async () => {
     const { container } = render(
       <ThemeProvider theme={darkTheme}>

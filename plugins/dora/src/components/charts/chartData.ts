@@ -26,8 +26,9 @@ import { formatHours, formatRate } from '../shared';
 export type ChartRow = {
   label: string;
   start: string;
-  deployments: number;
-  failedDeployments: number;
+  /** `null` before the history starts: a gap in the chart, not a zero. */
+  deployments: number | null;
+  failedDeployments: number | null;
   leadTimeMedianHours: number | null;
   leadTimeP90Hours: number | null;
   changeFailurePercent: number | null;

@@ -15,7 +15,7 @@
  */
 
 export { BandChip, BAND_COLOURS } from './BandChip';
-export { DataQualityPanel } from './DataQualityPanel';
+export { DataQualityPanel, WindowDataQuality } from './DataQualityPanel';
 export { Delta } from './Delta';
 export { entityDisplayName, EntityMetricsTable } from './EntityMetricsTable';
 export { formatHours, formatNumber, formatRate } from './format';

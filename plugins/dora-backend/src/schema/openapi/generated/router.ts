@@ -887,6 +887,7 @@ export const spec = {
         required: [
           'start',
           'deployments',
+          'deploymentFrequencyBand',
           'leadTimeMedianHours',
           'leadTimeP90Hours',
           'failedDeployments',
@@ -900,7 +901,14 @@ export const spec = {
             format: 'date-time',
           },
           deployments: {
-            type: 'integer',
+            description:
+              "`null` when the bucket ends at or before the history's start (`deploymentFrequency.historyStartsAt`), or nothing is stored: no data, not a zero.",
+            type: ['integer', 'null'],
+          },
+          deploymentFrequencyBand: {
+            description:
+              'The deployment frequency band of the bucket taken as a window; `null` when the bucket has no data, `low` for a measured zero.',
+            $ref: '#/components/schemas/NullableBand',
           },
           leadTimeMedianHours: {
             type: ['number', 'null'],
@@ -909,7 +917,7 @@ export const spec = {
             type: ['number', 'null'],
           },
           failedDeployments: {
-            type: 'integer',
+            type: ['integer', 'null'],
           },
           changeFailureRate: {
             type: ['number', 'null'],

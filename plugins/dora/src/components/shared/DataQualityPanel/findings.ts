@@ -80,6 +80,38 @@ function missingFinding(
 }
 
 /**
+ * The findings of a window's own counts, for a pool of entities (a team's
+ * `dataQuality`): what made its figures doubtful or left samples out.
+ */
+export function windowFindings(dataQuality: MetricsDataQuality): Finding[] {
+  const findings: Finding[] = [];
+  const scope = 'entity' as const;
+  if (dataQuality.clockSkewedChanges)
+    findings.push({
+      kind: 'clock-skew',
+      count: dataQuality.clockSkewedChanges,
+      scope,
+    });
+  if (dataQuality.unlinkedIncidents)
+    findings.push({
+      kind: 'unlinked-incidents',
+      count: dataQuality.unlinkedIncidents,
+    });
+  if (dataQuality.automatedChangesExcluded)
+    findings.push({
+      kind: 'automated-changes',
+      count: dataQuality.automatedChangesExcluded,
+    });
+  if (dataQuality.deploymentsWithUnknownCommits)
+    findings.push({
+      kind: 'unknown-commits',
+      count: dataQuality.deploymentsWithUnknownCommits,
+      scope,
+    });
+  return findings;
+}
+
+/**
  * The findings to show. With an `entityRef` they are about that entity: its
  * annotations, the window's counts from its metrics response, its stale
  * incidents; events no entity claims are listed too, since one of them may be

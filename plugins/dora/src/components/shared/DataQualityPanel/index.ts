@@ -15,6 +15,7 @@
  */
 
 export { DataQualityPanel } from './DataQualityPanel';
+export { WindowDataQuality } from './WindowDataQuality';
 // The entity card's "no events yet" state asks for the same annotations.
 export { MissingAnnotationsHint } from './MissingAnnotationsHint';
 export { hasMatchAnnotation, missingAnnotationNames } from './annotationHints';
