@@ -271,9 +271,10 @@ export function computeDataQuality(
 /**
  * One point per day, week or month bucket overlapping the window. A bucket
  * that ends at or before the history's start (or of a pool with nothing
- * stored) has no data: its deployment figures and band are `null`, not 0.
- * From the history's start on, an empty bucket is a measured zero. Each
- * bucket's band is deployment frequency's, over the bucket as a window.
+ * stored) has no data: `beforeHistory`, its band `null` (its counts are 0
+ * by count, no measurement). From the history's start on, an empty bucket
+ * is a measured zero. Each bucket's band is deployment frequency's, over
+ * the bucket as a window.
  */
 export function computeSeries(
   pool: FactPool,
@@ -313,11 +314,12 @@ export function computeSeries(
     const leadTime = spread(samples.gather(inBucket, c => c.leadTimes));
     return {
       start: new Date(start).toISOString(),
-      deployments: measured ? deployments : null,
+      deployments,
+      beforeHistory: !measured,
       deploymentFrequencyBand: frequency.band,
       leadTimeMedianHours: leadTime.median,
       leadTimeP90Hours: leadTime.p90,
-      failedDeployments: measured ? failed : null,
+      failedDeployments: failed,
       changeFailureRate: ratio(failed, deployments),
       recoveryMedianHours: median(recoveries[b]),
       reworkRate: ratio(countFlag(inBucket, UNPLANNED), deployments),

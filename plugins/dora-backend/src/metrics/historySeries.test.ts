@@ -47,13 +47,25 @@ const weekly = (deployments: DeploymentRecord[]) =>
     'week',
     'UTC',
   ).map(p => ({
+    beforeHistory: p.beforeHistory,
     deployments: p.deployments,
     failedDeployments: p.failedDeployments,
     band: p.deploymentFrequencyBand,
   }));
 
-const noData = { deployments: null, failedDeployments: null, band: null };
-const zero = { deployments: 0, failedDeployments: 0, band: 'low' };
+// Before the history the counts are 0 by count, but flagged: no data.
+const noData = {
+  beforeHistory: true,
+  deployments: 0,
+  failedDeployments: 0,
+  band: null,
+};
+const zero = {
+  beforeHistory: false,
+  deployments: 0,
+  failedDeployments: 0,
+  band: 'low',
+};
 
 describe('trend series over a history shorter than the window (spec v2)', () => {
   it('has no data in the buckets that end before the history, measured zeros after', () => {
@@ -71,7 +83,12 @@ describe('trend series over a history shorter than the window (spec v2)', () => 
       noData,
       noData,
       // One deployment day in the week: the band of 1 day a week.
-      { deployments: 2, failedDeployments: 0, band: 'high' },
+      {
+        beforeHistory: false,
+        deployments: 2,
+        failedDeployments: 0,
+        band: 'high',
+      },
       zero,
     ]);
   });
@@ -117,14 +134,17 @@ describe('trend series over a history shorter than the window (spec v2)', () => 
       { from: t('2026-03-02T00:00:00Z'), to: t('2026-03-07T00:00:00Z') },
       'day',
       'UTC',
-    ).map(p => p.deployments);
+    ).map(p => (p.beforeHistory ? null : p.deployments));
     expect(days).toEqual([null, null, 1, 0, 0]);
     const months = computeSeries(
       pool,
       { from: t('2026-02-01T00:00:00Z'), to: t('2026-04-01T00:00:00Z') },
       'month',
       'UTC',
-    ).map(p => [p.deployments, p.deploymentFrequencyBand]);
+    ).map(p => [
+      p.beforeHistory ? null : p.deployments,
+      p.deploymentFrequencyBand,
+    ]);
     // February ends before the history: no data. March holds both.
     expect(months).toEqual([
       [null, null],

@@ -328,15 +328,16 @@ describe('dora router', () => {
     // d0 finished on Friday 27 February, d1 on Monday 2 March.
     const query = { from: '2026-02-25', to: '2026-03-02', granularity: 'day' };
     const expected = [
-      ['2026-02-25T00:00:00.000Z', null, null, null],
-      ['2026-02-26T00:00:00.000Z', null, null, null],
-      ['2026-02-27T00:00:00.000Z', 1, 0, 'high'],
-      ['2026-02-28T00:00:00.000Z', 0, 0, 'low'],
-      ['2026-03-01T00:00:00.000Z', 0, 0, 'low'],
+      ['2026-02-25T00:00:00.000Z', true, 0, 0, null],
+      ['2026-02-26T00:00:00.000Z', true, 0, 0, null],
+      ['2026-02-27T00:00:00.000Z', false, 1, 0, 'high'],
+      ['2026-02-28T00:00:00.000Z', false, 0, 0, 'low'],
+      ['2026-03-01T00:00:00.000Z', false, 0, 0, 'low'],
     ];
     const points = (body: any) =>
       body.series.map((p: any) => [
         p.start,
+        p.beforeHistory,
         p.deployments,
         p.failedDeployments,
         p.deploymentFrequencyBand,

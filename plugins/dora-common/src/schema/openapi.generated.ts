@@ -320,13 +320,15 @@ export interface components {
     SeriesPoint: {
       /** Format: date-time */
       start: string;
-      /** `null` when the bucket ends at or before the history's start (`deploymentFrequency.historyStartsAt`), or nothing is stored: no data, not a zero. */
-      deployments: number | null;
+      /** Counted deployments that finished in the bucket. Before the history's start (`beforeHistory`) nothing is stored and this is 0 by count, but it is no measurement: read `beforeHistory`. */
+      deployments: number;
+      /** True when the bucket ends at or before the history's start (`deploymentFrequency.historyStartsAt`), or nothing is stored: the bucket has no data, and its counts are not measured zeros. */
+      beforeHistory: boolean;
       /** The deployment frequency band of the bucket taken as a window; `null` when the bucket has no data, `low` for a measured zero. */
       deploymentFrequencyBand: components['schemas']['NullableBand'];
       leadTimeMedianHours: number | null;
       leadTimeP90Hours: number | null;
-      failedDeployments: number | null;
+      failedDeployments: number;
       changeFailureRate: number | null;
       recoveryMedianHours: number | null;
       reworkRate: number | null;

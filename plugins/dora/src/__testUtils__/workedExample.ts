@@ -149,6 +149,7 @@ export const emptyMetrics: DoraMetrics = {
 const emptyDay = (start: string): SeriesPoint => ({
   start,
   deployments: 0,
+  beforeHistory: false,
   deploymentFrequencyBand: 'low',
   leadTimeMedianHours: null,
   leadTimeP90Hours: null,
@@ -163,6 +164,7 @@ export const workedExampleDailySeries: SeriesPoint[] = [
   {
     start: '2026-03-02T00:00:00.000Z',
     deployments: 1,
+    beforeHistory: false,
     deploymentFrequencyBand: 'high',
     leadTimeMedianHours: 14,
     leadTimeP90Hours: 22,
@@ -174,6 +176,7 @@ export const workedExampleDailySeries: SeriesPoint[] = [
   {
     start: '2026-03-03T00:00:00.000Z',
     deployments: 1,
+    beforeHistory: false,
     deploymentFrequencyBand: 'high',
     leadTimeMedianHours: 0.5,
     leadTimeP90Hours: 0.5,
@@ -186,6 +189,7 @@ export const workedExampleDailySeries: SeriesPoint[] = [
   {
     start: '2026-03-05T00:00:00.000Z',
     deployments: 2,
+    beforeHistory: false,
     deploymentFrequencyBand: 'high',
     leadTimeMedianHours: 24,
     leadTimeP90Hours: 24,

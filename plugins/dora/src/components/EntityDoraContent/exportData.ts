@@ -106,9 +106,15 @@ const summaryRows = (scope: string, w: MetricWindow, m: DoraMetrics) =>
 export function metricsToCsv(report: EntityMetricsResponse): string {
   const buckets = report.series.flatMap((point, i) => {
     const to = report.series[i + 1]?.start ?? report.window.to;
+    // Before the history's start the counts are no data, left empty.
+    const counted = (n: number) => (point.beforeHistory ? null : n);
     const figures: [string, number | null, string | null][] = [
-      ['deployments', point.deployments, point.deploymentFrequencyBand],
-      ['failed_deployments', point.failedDeployments, null],
+      [
+        'deployments',
+        counted(point.deployments),
+        point.deploymentFrequencyBand,
+      ],
+      ['failed_deployments', counted(point.failedDeployments), null],
       ['lead_time_median_hours', point.leadTimeMedianHours, null],
       ['lead_time_p90_hours', point.leadTimeP90Hours, null],
       ['change_failure_rate', point.changeFailureRate, null],

@@ -98,8 +98,7 @@ describe('TrendCharts', () => {
       i < 2
         ? {
             ...p,
-            deployments: null,
-            failedDeployments: null,
+            beforeHistory: true,
             deploymentFrequencyBand: null,
           }
         : p,
@@ -128,8 +127,7 @@ describe('TrendCharts', () => {
   it('shows "No data" for deployments when no bucket has data', async () => {
     const series = emptyWindowResponse.series.map(p => ({
       ...p,
-      deployments: null,
-      failedDeployments: null,
+      beforeHistory: true,
       deploymentFrequencyBand: null,
     }));
     await renderInTestApp(

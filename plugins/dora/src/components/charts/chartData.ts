@@ -75,8 +75,9 @@ export function toChartRows(
   return series.map(p => ({
     label: bucketLabel(p.start, granularity, timeZone),
     start: p.start,
-    deployments: p.deployments,
-    failedDeployments: p.failedDeployments,
+    // Before the history's start the counts are no data: drawn as gaps.
+    deployments: p.beforeHistory ? null : p.deployments,
+    failedDeployments: p.beforeHistory ? null : p.failedDeployments,
     leadTimeMedianHours: p.leadTimeMedianHours,
     leadTimeP90Hours: p.leadTimeP90Hours,
     changeFailurePercent: percent(p.changeFailureRate),

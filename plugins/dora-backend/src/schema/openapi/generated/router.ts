@@ -887,6 +887,7 @@ export const spec = {
         required: [
           'start',
           'deployments',
+          'beforeHistory',
           'deploymentFrequencyBand',
           'leadTimeMedianHours',
           'leadTimeP90Hours',
@@ -902,8 +903,13 @@ export const spec = {
           },
           deployments: {
             description:
-              "`null` when the bucket ends at or before the history's start (`deploymentFrequency.historyStartsAt`), or nothing is stored: no data, not a zero.",
-            type: ['integer', 'null'],
+              "Counted deployments that finished in the bucket. Before the history's start (`beforeHistory`) nothing is stored and this is 0 by count, but it is no measurement: read `beforeHistory`.",
+            type: 'integer',
+          },
+          beforeHistory: {
+            description:
+              "True when the bucket ends at or before the history's start (`deploymentFrequency.historyStartsAt`), or nothing is stored: the bucket has no data, and its counts are not measured zeros.",
+            type: 'boolean',
           },
           deploymentFrequencyBand: {
             description:
@@ -917,7 +923,7 @@ export const spec = {
             type: ['number', 'null'],
           },
           failedDeployments: {
-            type: ['integer', 'null'],
+            type: 'integer',
           },
           changeFailureRate: {
             type: ['number', 'null'],
