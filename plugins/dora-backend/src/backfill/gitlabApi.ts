@@ -229,8 +229,11 @@ export function mergeRequestObservations(
 
 /**
  * An incident issue of the issues API as the issue webhook reports its
- * current state: open, or closed at its last close (GitLab clears
- * `closed_at` when an issue is reopened, so a reopened incident is open).
+ * current state: open, or closed at its last close. An open issue is read as
+ * reopened at its last update: GitLab clears `closed_at` on a reopen and the
+ * API does not say when it happened, so a close stored from before then
+ * (a webhook, an earlier run) no longer holds; a reopen is at or before
+ * `updated_at`, and no close can be later than it while the issue is open.
  */
 export function incidentObservations(
   repository: string,
@@ -259,5 +262,7 @@ export function incidentObservations(
       },
     ),
     isAutomated,
-  ).repositoryIncidents;
+  ).repositoryIncidents.map(o =>
+    issue.state === 'opened' ? { ...o, reopened: true } : o,
+  );
 }

@@ -292,6 +292,47 @@ describe.each(databases.eachSupportedId())(
       },
     );
 
+    it('reads an open incident the store holds resolved as reopened at its last update', async () => {
+      const knex = await databases.init(databaseId);
+      const plugin = await pluginOn(knex, fake);
+      const deliver = (eventPayload: unknown) =>
+        plugin.webhooks.handle({ topic: 'gitlab', eventPayload, metadata: {} });
+      const incidentRow = async () =>
+        (await snapshot(knex)).incidents.find(
+          i => i.external_id === `${GITLAB_PROJECT}#3`,
+        )!;
+      // Incident 3 (opened at 21:00, updated at 23:00) was closed at 22:00,
+      // as its webhook said; the reopen's webhook never came.
+      const closedAt = '2026-03-01 22:00:00 UTC';
+      const closeHook = incidentHook(3, 'close');
+      const closed = (at: string) => ({
+        ...closeHook,
+        object_attributes: {
+          ...closeHook.object_attributes,
+          state: 'closed',
+          updated_at: at,
+          closed_at: at,
+        },
+      });
+      await deliver(closed(closedAt));
+      expect((await incidentRow()).resolved_at).toBe(
+        Date.parse('2026-03-01T22:00:00Z'),
+      );
+
+      // The API shows it open: open again from its last update.
+      await plugin.backfill.run();
+      expect(await incidentRow()).toMatchObject({
+        resolved_at: null,
+        reopened_at: Date.parse('2026-03-01T23:00:00Z'),
+      });
+
+      // A close after that reopen closes it again.
+      await deliver(closed('2026-03-02 01:00:00 UTC'));
+      expect((await incidentRow()).resolved_at).toBe(
+        Date.parse('2026-03-02T01:00:00Z'),
+      );
+    });
+
     it('merges with the webhooks of the same objects into one row each', async () => {
       const reference = await uninterrupted();
       const expected = await snapshot(reference.knex);

@@ -90,6 +90,23 @@ function observe(
   }
 }
 
+/** The pull / merge request a delivery says was merged, if it says so. */
+function mergedPullRequestOf(
+  params: EventParams,
+): MergedPullRequestDelivery | undefined {
+  switch (params.topic) {
+    case 'github':
+      return githubMergedPullRequest(
+        header(params.metadata, 'x-github-event'),
+        params.eventPayload,
+      );
+    case 'gitlab':
+      return gitlabMergedPullRequest(params.eventPayload);
+    default:
+      return undefined;
+  }
+}
+
 const isEmpty = (o: Observations) =>
   Object.values(o).every((items: unknown[]) => items.length === 0);
 
@@ -149,15 +166,7 @@ export class WebhookIngestor {
         throw error;
       }
     }
-    const merged =
-      source === 'github'
-        ? githubMergedPullRequest(
-            header(params.metadata, 'x-github-event'),
-            params.eventPayload,
-          )
-        : source === 'gitlab'
-        ? gitlabMergedPullRequest(params.eventPayload)
-        : undefined;
+    const merged = mergedPullRequestOf(params);
     if (merged) await this.ingestPullRequestCommits(merged);
     if (deliveryId) {
       await this.deps.deliveries.record(source, deliveryId, Date.now());

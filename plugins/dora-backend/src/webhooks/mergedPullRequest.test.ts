@@ -17,7 +17,13 @@
 import { ChangeInput } from '@dora-metrics/plugin-dora-common';
 import { githubExample } from './__testUtils__/fixtures/githubExamples';
 import {
+  gitlabMergeRequest,
+  SHA_B,
+  SHA_C,
+} from './__testUtils__/fixtures/gitlab';
+import {
   githubMergedPullRequest,
+  gitlabMergedPullRequest,
   headBranchCommits,
 } from './mergedPullRequest';
 
@@ -91,5 +97,47 @@ describe('head-branch commits of a merged pull request', () => {
     other.pull_request.base.ref = 'release';
     expect(githubMergedPullRequest('pull_request', other)).toBeUndefined();
     expect(githubMergedPullRequest('push', merged)).toBeUndefined();
+  });
+});
+
+describe('the merged merge request a GitLab hook names', () => {
+  const hook = (action: string, targetBranch = 'main') => {
+    const payload = gitlabMergeRequest({
+      iid: 7,
+      action,
+      actorId: 1,
+      createdAt: '2026-03-02 09:00:00 UTC',
+      updatedAt: '2026-03-02 11:00:00 UTC',
+      mergeCommitSha: SHA_C,
+    });
+    return {
+      ...payload,
+      object_attributes: {
+        ...payload.object_attributes,
+        target_branch: targetBranch,
+        last_commit: { id: SHA_B },
+      },
+    };
+  };
+
+  it('names a merge into the default branch by iid, project id and path', () => {
+    // Without a head sha: nothing to walk (the push hook stores only the
+    // default branch).
+    expect(gitlabMergedPullRequest(hook('merge'))).toEqual({
+      source: 'gitlab',
+      repository: 'acme/checkout',
+      number: 7,
+      projectId: '30',
+    });
+  });
+
+  it('names nothing for other actions, other branches or other hooks', () => {
+    for (const action of ['open', 'approved', 'update', 'close']) {
+      expect(gitlabMergedPullRequest(hook(action))).toBeUndefined();
+    }
+    expect(gitlabMergedPullRequest(hook('merge', 'release'))).toBeUndefined();
+    expect(
+      gitlabMergedPullRequest({ ...hook('merge'), object_kind: 'issue' }),
+    ).toBeUndefined();
   });
 });

@@ -82,7 +82,10 @@ export function gitlabMergedPullRequest(
     ...(typeof projectId === 'number' || typeof projectId === 'string'
       ? { projectId: String(projectId) }
       : {}),
-    headSha: str(obj(mr.last_commit)?.id),
+    // No head sha: GitLab's push hook stores only the default branch, so
+    // there are no head-branch pushes to walk, and walking back from a
+    // rebased (fast-forwarded) head would take the default branch's older
+    // commits for the merge request's.
   };
 }
 
