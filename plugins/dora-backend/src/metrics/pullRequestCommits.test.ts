@@ -325,6 +325,31 @@ describe('pull request commits', () => {
     expect(facts.deployments[1].leadTimes).toEqual([6, 6]);
   });
 
+  it('keeps main-line commits with the same time apart, with or without a pull request', () => {
+    // A rebase merge seen only through push hooks that give the commit time:
+    // both rebased commits carry the rebase's time, only the last one the
+    // merge request. They are two commits, not a rebased copy of one.
+    const facts = derive(
+      [
+        deployment('base', '2026-03-01T12:00:00Z'),
+        deployment('r2', '2026-03-02T16:00:00Z'),
+      ],
+      [
+        change('base', '2026-03-01T00:00:00Z'),
+        change('r1', '2026-03-02T12:00:00Z', { firstParent: 'base' }),
+        change('r2', '2026-03-02T12:00:00Z', {
+          firstParent: 'r1',
+          pullRequest: pr(7),
+        }),
+      ],
+    );
+    expect(facts.deployments[1].commits.map(c => c.sha)).toEqual([
+      'r2',
+      'r1',
+    ]);
+    expect(facts.deployments[1].leadTimes).toEqual([4, 4]);
+  });
+
   it('reads the pull request a deployment lists with its commits', () => {
     const facts = derive(
       [

@@ -141,7 +141,8 @@ export function shipCommits(
     }
 
     commits = collapseRebased(
-      withPullRequestCommits(
+      commits,
+      pullRequestCommits(
         commits,
         indexOf(deployment.repository),
         shipped,
@@ -157,19 +158,19 @@ export function shipCommits(
 }
 
 /**
- * `commits` and the not yet shipped commits of their pull requests. A commit
- * made after the deployment finished cannot have been in it (a pull request
- * whose first commits reached production before the rest): it waits for a
- * later deployment.
+ * The not yet shipped commits of the pull requests of `commits`, besides
+ * `commits` themselves. A commit made after the deployment finished cannot
+ * have been in it (a pull request whose first commits reached production
+ * before the rest): it waits for a later deployment.
  */
-function withPullRequestCommits(
+function pullRequestCommits(
   commits: Shipment[],
   index: PullRequestIndex,
   shipped: ReadonlySet<string>,
   deployedAt: number,
 ): Shipment[] {
   const seen = new Set(commits.map(c => c.sha));
-  const out = [...commits];
+  const out: Shipment[] = [];
   const numbers = new Set(
     commits.flatMap(c => (c.pullRequest ? [c.pullRequest.number] : [])),
   );
@@ -186,46 +187,56 @@ function withPullRequestCommits(
 
 /**
  * A rebase merge puts new shas on the main line while the provider lists the
- * pull request's original branch shas: the same logical commit twice. Two
- * shipped commits with the same author time (else commit time, to the
- * millisecond) whose pull
- * requests agree (the same number, or only one of them has one) are one commit
- * (two commits without a pull request stay two: bots commit within a second):
- * the one committed first is kept (the branch original, whose commit time is
- * the real one), with the pull request either knows; the other's sha counts
- * as shipped so that no later deployment counts it either.
+ * pull request's original branch shas: the same logical commit twice. A
+ * pull request's commit that is not on the main line (`branch`) and a main
+ * line commit (`mainLine`) with the same author time (else commit time, to
+ * the millisecond) whose pull requests agree (the same number, or the main
+ * line commit has none: a rebase attaches the pull request only to its last
+ * commit) are one commit. The one committed first is kept (the branch
+ * original, whose commit time is the real one), with the pull request either
+ * knows; the other's sha counts as shipped so that no later deployment counts
+ * it either. Main line commits are never merged with each other: a rebase
+ * gives them all one commit time, and bots commit within a second.
  */
-function collapseRebased(commits: Shipment[], shipped: Set<string>) {
-  const ordered = [...commits].sort(
-    (a, b) => a.committedAt - b.committedAt || a.sha.localeCompare(b.sha),
-  );
-  const kept: Shipment[] = [];
-  const byAuthorTime = new Map<number, Shipment[]>();
-  for (const commit of ordered) {
-    // A push webhook's commit time is the author time (the one a rebase keeps).
-    const authorTime = commit.authoredAt ?? commit.committedAt;
-    const same = byAuthorTime.get(authorTime) ?? [];
-    const twin = same.find(k =>
-      k.pullRequest && commit.pullRequest
-        ? k.pullRequest.number === commit.pullRequest.number
-        : !!(k.pullRequest || commit.pullRequest),
+function collapseRebased(
+  mainLine: Shipment[],
+  branch: Shipment[],
+  shipped: Set<string>,
+): Shipment[] {
+  const kept = mainLine.map(c => ({ ...c }));
+  const unmatched = new Map<number, Shipment[]>();
+  for (const c of kept) {
+    const time = c.authoredAt ?? c.committedAt;
+    unmatched.set(time, [...(unmatched.get(time) ?? []), c]);
+  }
+  for (const commit of branch) {
+    const time = commit.authoredAt ?? commit.committedAt;
+    const candidates = unmatched.get(time) ?? [];
+    const twin = candidates.find(
+      k =>
+        !k.pullRequest ||
+        !commit.pullRequest ||
+        k.pullRequest.number === commit.pullRequest.number,
     );
     if (!twin) {
-      const copy = { ...commit };
-      kept.push(copy);
-      byAuthorTime.set(authorTime, [...same, copy]);
+      kept.push({ ...commit });
       continue;
     }
-    twin.pullRequest = mergePullRequestRecords(
+    unmatched.set(
+      time,
+      candidates.filter(k => k !== twin),
+    );
+    const pullRequest = mergePullRequestRecords(
       twin.pullRequest,
       commit.pullRequest,
     );
-    twin.automated = twin.automated || commit.automated;
-    shipped.add(commit.sha);
+    const automated = twin.automated || commit.automated;
+    const [first, other] =
+      commit.committedAt < twin.committedAt ? [commit, twin] : [twin, commit];
+    Object.assign(twin, { ...first, pullRequest, automated });
+    shipped.add(other.sha);
   }
-  // In the order the deployment shipped them.
-  const order = new Map(commits.map((c, i) => [c.sha, i]));
-  return kept.sort((a, b) => order.get(a.sha)! - order.get(b.sha)!);
+  return kept;
 }
 
 /**

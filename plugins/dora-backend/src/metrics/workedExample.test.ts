@@ -150,6 +150,7 @@ describe('worked example (docs/metrics.md)', () => {
       {
         start: '2026-03-02T00:00:00.000Z',
         deployments: 4,
+        beforeHistory: false,
         deploymentFrequencyBand: 'high',
         leadTimeMedianHours: 14,
         leadTimeP90Hours: 24,
