@@ -343,10 +343,7 @@ describe('pull request commits', () => {
         }),
       ],
     );
-    expect(facts.deployments[1].commits.map(c => c.sha)).toEqual([
-      'r2',
-      'r1',
-    ]);
+    expect(facts.deployments[1].commits.map(c => c.sha)).toEqual(['r2', 'r1']);
     expect(facts.deployments[1].leadTimes).toEqual([4, 4]);
   });
 
