@@ -261,3 +261,34 @@ test('a week without deployments after the history started is a measured zero (s
     path: `${SCREENSHOTS}/measured-zero.png`,
   });
 });
+
+test("a squash-merging service's DORA tab shows all four lead-time stages (spec v2)", async ({
+  page,
+}) => {
+  await signIn(page);
+  // notifications lands each pull request as one squash commit; its branch
+  // commits, pushed with the pull request's number, give the coding stage.
+  const metrics = await openAndCapture(
+    page,
+    '/catalog/default/component/notifications/dora',
+    '/v1/metrics?',
+  );
+  const stages = metrics.leadTime.stages;
+  for (const key of [
+    'codingHours',
+    'pickupHours',
+    'reviewHours',
+    'deployHours',
+  ]) {
+    expect(stages[key]).not.toBeNull();
+    await expect(
+      page.getByTestId(`dora-stage-${key}`).getByRole('paragraph'),
+    ).toHaveText(formatHours(stages[key]));
+  }
+  await expectTiles(page, metrics);
+  await page.getByLabel('Lead time by stage').scrollIntoViewIfNeeded();
+  await page.screenshot({
+    path: `${SCREENSHOTS}/squash-merged-stages.png`,
+    fullPage: true,
+  });
+});
