@@ -14,6 +14,7 @@
  * limitations under the License.
  */
 
+import { annotatedRepositories } from './annotatedRepositories';
 import { IsAutomatedAuthor } from '../ingest/automatedAuthors';
 import {
   BackfillJob,
@@ -65,14 +66,7 @@ export class GithubBackfill implements BackfillSource {
   ) {}
 
   targets(index: DoraCatalogIndex): string[] {
-    const repositories = new Set<string>();
-    for (const e of index.entities()) {
-      for (const r of e.repositories) {
-        if (r.annotation === GITHUB_PROJECT_SLUG_ANNOTATION)
-          repositories.add(r.value);
-      }
-    }
-    return [...repositories].sort();
+    return annotatedRepositories(index, GITHUB_PROJECT_SLUG_ANNOTATION);
   }
 
   fetchPage(job: BackfillJob, signal?: AbortSignal): Promise<BackfillPage> {

@@ -14,6 +14,7 @@
  * limitations under the License.
  */
 
+import { annotatedRepositories } from './annotatedRepositories';
 import {
   BackfillJob,
   BackfillPage,
@@ -80,14 +81,7 @@ export class GitlabBackfill implements BackfillSource {
   }
 
   targets(index: DoraCatalogIndex): string[] {
-    const projects = new Set<string>();
-    for (const e of index.entities()) {
-      for (const r of e.repositories) {
-        if (r.annotation === GITLAB_PROJECT_SLUG_ANNOTATION)
-          projects.add(r.value);
-      }
-    }
-    return [...projects].sort();
+    return annotatedRepositories(index, GITLAB_PROJECT_SLUG_ANNOTATION);
   }
 
   fetchPage(job: BackfillJob, signal?: AbortSignal): Promise<BackfillPage> {
