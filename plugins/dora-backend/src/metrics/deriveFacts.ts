@@ -16,7 +16,7 @@
 
 import { revertFacts } from './reverts';
 import { hoursBetween } from './stats';
-import { shipCommits, Shipment } from './shipCommits';
+import { pullRequestIndexes, shipCommits, Shipment } from './shipCommits';
 import { stageSamples, Stages } from './stages';
 import {
   DeploymentFact,
@@ -62,7 +62,8 @@ export function deriveEntityFacts(
     )
     .sort(byFinished);
   const resolve = deploymentResolver(counted);
-  const shipments = shipCommits(counted, history.changes);
+  const indexOf = pullRequestIndexes(history.changes);
+  const shipments = shipCommits(counted, history.changes, indexOf);
 
   const incidents = [...history.incidents].sort(
     (a, b) => a.startedAt - b.startedAt,
@@ -134,7 +135,7 @@ export function deriveEntityFacts(
     new Map(
       counted.map(d => [d.key, shipments.get(d.key)!.commits.filter(isSample)]),
     ),
-    history.changes,
+    indexOf,
     isSample,
   );
   const deployments = counted.map(d =>

@@ -34,17 +34,42 @@ const MAX_WALK = 100_000;
 /** The stored commits of one repository, by pull request number. */
 export type PullRequestIndex = ReadonlyMap<number, readonly ChangeRecord[]>;
 
-export function indexByPullRequest(
-  repoChanges: ReadonlyMap<string, ChangeRecord> | undefined,
-): PullRequestIndex {
-  const index = new Map<number, ChangeRecord[]>();
-  for (const change of repoChanges?.values() ?? []) {
-    if (!change.pullRequest) continue;
-    const list = index.get(change.pullRequest.number);
-    if (list) list.push(change);
-    else index.set(change.pullRequest.number, [change]);
+/** Finds a repository's {@link PullRequestIndex}. */
+export type PullRequestIndexes = (
+  repository: string | null,
+) => PullRequestIndex;
+
+/** Commits (stored or shipped) by the number of their pull request. */
+export function groupByPullRequest<
+  T extends { pullRequest: { number: number } | null },
+>(commits: Iterable<T>): Map<number, T[]> {
+  const groups = new Map<number, T[]>();
+  for (const commit of commits) {
+    if (!commit.pullRequest) continue;
+    const list = groups.get(commit.pullRequest.number);
+    if (list) list.push(commit);
+    else groups.set(commit.pullRequest.number, [commit]);
   }
-  return index;
+  return groups;
+}
+
+/**
+ * The pull request indexes of an entity's repositories, each built on first
+ * use and then kept, so shipping and stage sampling share one per repository.
+ */
+export function pullRequestIndexes(
+  changes: ReadonlyMap<string, ReadonlyMap<string, ChangeRecord>>,
+): PullRequestIndexes {
+  const indexes = new Map<string, PullRequestIndex>();
+  return repository => {
+    if (!repository) return new Map();
+    let index = indexes.get(repository);
+    if (!index) {
+      index = groupByPullRequest(changes.get(repository)?.values() ?? []);
+      indexes.set(repository, index);
+    }
+    return index;
+  };
 }
 
 /** Field by field, what either record knows; the earliest of two times. */
@@ -88,21 +113,11 @@ const shipmentOf = (change: ChangeRecord): Shipment => ({
 export function shipCommits(
   deployments: readonly DeploymentRecord[],
   changes: ReadonlyMap<string, ReadonlyMap<string, ChangeRecord>>,
+  indexOf: PullRequestIndexes = pullRequestIndexes(changes),
 ): Map<string, { commits: Shipment[]; gap: ShipmentGap }> {
   const shipped = new Set<string>();
   const lastShaByEnvironment = new Map<string, string | null>();
   const result = new Map<string, { commits: Shipment[]; gap: ShipmentGap }>();
-  // Built once per repository, not per deployment.
-  const indexes = new Map<string, PullRequestIndex>();
-  const indexOf = (repository: string | null) => {
-    if (!repository) return new Map() as PullRequestIndex;
-    let index = indexes.get(repository);
-    if (!index) {
-      index = indexByPullRequest(changes.get(repository));
-      indexes.set(repository, index);
-    }
-    return index;
-  };
 
   for (const deployment of deployments) {
     const env = deployment.environment.toLowerCase();

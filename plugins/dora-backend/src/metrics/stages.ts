@@ -15,13 +15,13 @@
  */
 
 import {
-  indexByPullRequest,
+  groupByPullRequest,
   mergePullRequestRecords,
-  PullRequestIndex,
+  PullRequestIndexes,
   Shipment,
 } from './shipCommits';
 import { hoursBetween } from './stats';
-import { ChangeRecord, DeploymentFact, DeploymentRecord } from './types';
+import { DeploymentFact, DeploymentRecord } from './types';
 
 export type Stages = DeploymentFact['stages'];
 
@@ -42,43 +42,27 @@ const noStages = (): Stages => ({
  *
  * `deployments` are the counted ones in `finishedAt` order; `shipped` tells
  * what each shipped, already without the automated commits that are no
- * samples; `isSample` says which stored commits may count (the same rule).
+ * samples; `indexOf` finds a repository's stored commits by pull request;
+ * `isSample` says which stored commits may count (the same rule).
  */
 export function stageSamples(
   deployments: readonly DeploymentRecord[],
   shipped: ReadonlyMap<string, readonly Shipment[]>,
-  changes: ReadonlyMap<string, ReadonlyMap<string, ChangeRecord>>,
+  indexOf: PullRequestIndexes,
   isSample: (c: { automated: boolean }) => boolean,
 ): Map<string, Stages> {
   const sampled = new Set<string>();
-  const indexes = new Map<string, PullRequestIndex>();
-  const indexOf = (repository: string) => {
-    let index = indexes.get(repository);
-    if (!index) {
-      index = indexByPullRequest(changes.get(repository));
-      indexes.set(repository, index);
-    }
-    return index;
-  };
   const result = new Map<string, Stages>();
   for (const d of deployments) {
     const stages = noStages();
     result.set(d.key, stages);
-    const byNumber = new Map<number, Shipment[]>();
-    for (const c of shipped.get(d.key) ?? []) {
-      if (!c.pullRequest) continue;
-      const list = byNumber.get(c.pullRequest.number);
-      if (list) list.push(c);
-      else byNumber.set(c.pullRequest.number, [c]);
-    }
+    const byNumber = groupByPullRequest(shipped.get(d.key) ?? []);
     for (const [number, commits] of byNumber) {
       // Pull request numbers are per repository.
       const key = `${d.repository ?? ''}#${number}`;
       if (sampled.has(key)) continue;
       sampled.add(key);
-      const stored = d.repository
-        ? (indexOf(d.repository).get(number) ?? []).filter(isSample)
-        : [];
+      const stored = (indexOf(d.repository).get(number) ?? []).filter(isSample);
       addSample(stages, [...commits, ...stored], d.finishedAt);
     }
   }
